@@ -1,0 +1,34 @@
+package com.multistore.elt.infra;
+
+import com.multistore.elt.events.EventJson;
+import com.multistore.elt.events.InstanceEvent;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.infra.messaging.InstanceEvents;
+import com.multistore.elt.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class InstanceEventsTests {
+
+    @Inject
+    InstanceEvents events;
+
+    @Test
+    void instanceEventRoundTripsThroughTheBroker() throws Exception {
+        String instanceId = "i-" + Long.toHexString(System.nanoTime());
+        InstanceEvent sent = new InstanceEvent(instanceId, InstanceEvent.Action.START, "pending", "scheduled start",
+                Instant.parse("2026-11-22T11:25:00Z"));
+
+        events.publish(sent).await().atMost(Duration.ofSeconds(30));
+
+        var record = TopicProbe.awaitKey(Topics.INSTANCE_EVENTS, instanceId, Duration.ofSeconds(30));
+        assertEquals(sent, EventJson.mapper().readValue(record.value(), InstanceEvent.class));
+    }
+}

@@ -1,0 +1,48 @@
+package com.multistore.elt.events;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The Shopify entities the pipeline extracts; written in JSON as the lower-case name ("orders"). */
+public enum Entity {
+    ORDERS("shopify.orders.raw"),
+    CUSTOMERS("shopify.customers.raw"),
+    PRODUCTS("shopify.products.raw"),
+    INVENTORY("shopify.inventory.raw");
+
+    private final String rawTopic;
+
+    Entity(String rawTopic) {
+        this.rawTopic = rawTopic;
+    }
+
+    public String rawTopic() {
+        return rawTopic;
+    }
+
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Entity fromCode(String code) {
+        if (code == null) {
+            throw new IllegalArgumentException("entity is missing");
+        }
+        return Arrays.stream(values())
+                .filter(e -> e.code().equalsIgnoreCase(code.trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown entity '" + code + "'"));
+    }
+
+    public static Entity fromRawTopic(String topic) {
+        return Arrays.stream(values())
+                .filter(e -> e.rawTopic.equals(topic))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a raw topic: '" + topic + "'"));
+    }
+}

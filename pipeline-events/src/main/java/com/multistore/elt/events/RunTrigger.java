@@ -1,0 +1,6 @@
+package com.multistore.elt.events;
+
+/** What started a run. */
+public enum RunTrigger {
+    SCHEDULE, MANUAL, REPLAY
+}

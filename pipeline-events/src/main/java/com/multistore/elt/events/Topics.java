@@ -1,0 +1,25 @@
+package com.multistore.elt.events;
+
+/** The one place that names the pipeline's Kafka topics (see ARCHITECTURE.md, "Topics and messages"). */
+public final class Topics {
+
+    public static final String ORDERS_RAW = "shopify.orders.raw";
+    public static final String CUSTOMERS_RAW = "shopify.customers.raw";
+    public static final String PRODUCTS_RAW = "shopify.products.raw";
+    public static final String INVENTORY_RAW = "shopify.inventory.raw";
+
+    public static final String RUN_STARTED = "etl.run.started";
+    public static final String EXTRACT_COMPLETED = "etl.extract.completed";
+    public static final String LOAD_COMPLETED = "etl.load.completed";
+    public static final String TRANSFORM_COMPLETED = "etl.transform.completed";
+    public static final String DEAD_LETTERS = "etl.dlq";
+    public static final String INSTANCE_EVENTS = "infra.instance.events";
+
+    private Topics() {
+    }
+
+    /** The raw topic an entity's records travel on. */
+    public static String raw(Entity entity) {
+        return entity.rawTopic();
+    }
+}

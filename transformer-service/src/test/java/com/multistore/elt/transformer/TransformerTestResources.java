@@ -1,0 +1,13 @@
+package com.multistore.elt.transformer;
+
+import com.multistore.elt.testing.KafkaBrokerResource;
+import com.multistore.elt.testing.PostgresDatabaseResource;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** The real test resources for every test of this module (one application start for all). */
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresDatabaseResource.class)
+public final class TransformerTestResources {
+    private TransformerTestResources() {
+    }
+}
