@@ -1,0 +1,43 @@
+package com.multistore.elt.events;
+
+import com.multistore.elt.testing.shopify.ShopifySchemas;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The selections that define each RawRecord payload (shopify/*.graphql) validate against the full, real 2026-04
+ * Admin schema and select no deprecated field.
+ */
+class PayloadSelectionTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "OrderNode, orders",
+            "CustomerNode, customers",
+            "ProductNode, products",
+            "InventoryItemNode, inventoryItems"})
+    void selectionValidatesAgainstTheFullSchema(String fragment, String connection) {
+        String document = "query { " + connection + "(first: 1) { nodes { ..." + fragment + " } } }\n"
+                + ShopifySchemas.resource("/shopify/" + fragment + ".graphql");
+
+        List<String> problems = ShopifySchemas.problems(ShopifySchemas.full(), document);
+
+        assertEquals(List.of(), problems, fragment + " against admin-2026-04");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "'query { orders(first: 1) { nodes { id totalPrice } } }', deprecated field Order.totalPrice",
+            "'query { customers(first: 1) { nodes { id emailAddress } } }', Field 'emailAddress' in type 'Customer' is undefined"})
+    void theCheckCatchesDeprecatedAndUnknownFields(String document, String expected) {
+        List<String> problems = ShopifySchemas.problems(ShopifySchemas.full(), document);
+
+        assertFalse(problems.isEmpty());
+        assertFalse(problems.stream().noneMatch(p -> p.contains(expected)), problems.toString());
+    }
+}
