@@ -2,7 +2,12 @@ package com.multistore.elt.notifier.service;
 
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
+import com.multistore.elt.notifier.client.SnsAlerts;
+import com.multistore.elt.notifier.config.NotifierConfig;
 import com.multistore.elt.notifier.repository.NotificationLedger;
+import com.multistore.elt.notifier.repository.NotificationLedger.Claim;
+import com.multistore.elt.notifier.repository.NotificationLedger.DatasetState;
+import com.multistore.elt.notifier.repository.NotificationLedger.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -10,27 +15,113 @@ import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Decides what a finished run is owed: a Power BI refresh when it succeeded, an SNS alert when it failed; and
- * claims it in the ledger so a re-delivered event is a no-op.
+ * What a finished run is owed: a Power BI refresh of every configured dataset when it succeeded, an SNS alert when it
+ * failed (or when a refresh failed, was refused or skipped). The ledger claim makes a re-delivered event a no-op;
+ * a claim left PENDING by a crash is resumed by the next delivery once its lease has run out.
  */
 @ApplicationScoped
 public class RunNotifications {
+
+    /** What a send came to. */
+    public record SendResult(Outcome outcome, String detail) {
+    }
 
     private static final Logger LOG = Logger.getLogger(RunNotifications.class);
 
     @Inject
     NotificationLedger ledger;
 
-    @Retry(maxRetries = 3, delay = 500, jitter = 200, delayUnit = ChronoUnit.MILLIS, retryOn = SQLException.class)
+    @Inject
+    DatasetRefresh refresh;
+
+    @Inject
+    SnsAlerts sns;
+
+    @Inject
+    SecretRedaction redaction;
+
+    @Inject
+    NotificationMetrics metrics;
+
+    @Inject
+    NotifierConfig config;
+
     public void onTransformCompleted(TransformCompleted event) throws SQLException {
         NotificationLedger.Kind kind = event.status() == Status.SUCCEEDED
                 ? NotificationLedger.Kind.POWERBI_REFRESH : NotificationLedger.Kind.SNS_ALERT;
-        if (!ledger.claim(event.runId(), event.attempt(), kind)) {
-            LOG.infof("run %s attempt %d: already notified, duplicate event ignored", event.runId(), event.attempt());
+        var claim = claim(event, kind);
+        if (claim.isEmpty()) {
+            metrics.duplicate();
+            LOG.infof("run %s attempt %d: already notified (or being notified), duplicate event ignored",
+                    event.runId(), event.attempt());
             return;
         }
-        LOG.infof("run %s attempt %d: %s claimed (transform %s)", event.runId(), event.attempt(), kind, event.status());
+        LOG.infof("run %s attempt %d: %s %s (transform %s)", event.runId(), event.attempt(), kind,
+                claim.get().resumed() ? "resumed after an interrupted send" : "claimed", event.status());
+        deliver(claim.get());
+    }
+
+    @Retry(maxRetries = 3, delay = 500, jitter = 200, delayUnit = ChronoUnit.MILLIS, retryOn = SQLException.class)
+    java.util.Optional<Claim> claim(TransformCompleted event, NotificationLedger.Kind kind) throws SQLException {
+        return ledger.claim(event, kind, config.claimLease());
+    }
+
+    /** Performs a claimed send and records its outcome; throws {@link NotificationFailed} if the alert failed. */
+    public SendResult deliver(Claim claim) throws SQLException {
+        if (claim.kind() == NotificationLedger.Kind.SNS_ALERT) {
+            return alert(claim, RunAlert.runFailed(claim, config), Outcome.SENT, "run FAILED, alert published");
+        }
+        Map<String, DatasetState> results = new LinkedHashMap<>();
+        for (var dataset : new TreeMap<>(config.powerbi().datasets()).entrySet()) {
+            results.put(dataset.getKey(), refresh.refresh(claim, dataset.getKey(), dataset.getValue()));
+        }
+        if (results.isEmpty()) {
+            LOG.warnf("run %s attempt %d: no Power BI dataset configured (notifier.powerbi.datasets.*), nothing refreshed",
+                    claim.runId(), claim.attempt());
+            return finish(claim, Outcome.SKIPPED, "no Power BI dataset configured");
+        }
+        String summary = results.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().state())
+                .collect(Collectors.joining(", "));
+        if (results.values().stream().allMatch(s -> DatasetRefresh.COMPLETED.equals(s.state()))) {
+            return finish(claim, Outcome.SENT, "refreshed: " + summary);
+        }
+        boolean failed = results.values().stream().anyMatch(s -> !DatasetRefresh.COMPLETED.equals(s.state())
+                && !DatasetRefresh.SKIPPED.equals(s.state()));
+        return alert(claim, RunAlert.refreshProblems(claim, results, config), failed ? Outcome.FAILED : Outcome.SKIPPED,
+                "Power BI: " + summary);
+    }
+
+    private SendResult alert(Claim claim, RunAlert alert, Outcome outcome, String detail) throws SQLException {
+        String messageId;
+        try {
+            messageId = sns.publish(redaction.redact(alert.subject()), redaction.redact(alert.message()));
+        } catch (RuntimeException e) {
+            metrics.alert(false);
+            String reason = redaction.redact(detail + "; SNS alert NOT published: " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
+            finish(claim, Outcome.FAILED, reason);
+            LOG.errorf("run %s attempt %d: %s", claim.runId(), claim.attempt(), reason);
+            throw new NotificationFailed(reason, e);
+        }
+        metrics.alert(true);
+        LOG.infof("run %s attempt %d: SNS alert published (message id %s)", claim.runId(), claim.attempt(), messageId);
+        return finish(claim, outcome, detail + "; SNS alert " + messageId);
+    }
+
+    private SendResult finish(Claim claim, Outcome outcome, String detail) throws SQLException {
+        String safe = redaction.redact(detail);
+        if (!ledger.finish(claim, outcome, safe)) {
+            LOG.warnf("run %s attempt %d send %d: outcome %s not recorded, the claim was no longer PENDING",
+                    claim.runId(), claim.attempt(), claim.sendNo(), outcome);
+        }
+        metrics.notification(claim.kind().name(), outcome.name());
+        LOG.infof("run %s attempt %d send %d: %s (%s)", claim.runId(), claim.attempt(), claim.sendNo(), outcome, safe);
+        return new SendResult(outcome, safe);
     }
 }

@@ -1,0 +1,94 @@
+package com.multistore.elt.notifier.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.multistore.elt.notifier.config.NotifierConfig;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Power BI REST calls: ask for a dataset refresh, and read the dataset's latest refresh. 429, 5xx and I/O errors
+ * are retried with exponential backoff; 401/403 and other 4xx are not.
+ */
+@ApplicationScoped
+public class PowerBiClient {
+
+    /** A refresh as Power BI reports it: {@code status} is Unknown (running), Completed, Failed, Cancelled or Disabled. */
+    public record Refresh(String requestId, String status, String serviceException) {
+        public boolean finished() {
+            return !"Unknown".equalsIgnoreCase(status) && !"NotStarted".equalsIgnoreCase(status);
+        }
+
+        public boolean completed() {
+            return "Completed".equalsIgnoreCase(status);
+        }
+    }
+
+    @Inject
+    HttpCalls http;
+
+    @Inject
+    NotifierConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Asks for a refresh; returns Power BI's request id when it sends one (header {@code RequestId}). */
+    @Retry(maxRetries = 3, delay = 1000, jitter = 200, retryOn = TransientHttpFailure.class)
+    @ExponentialBackoff(maxDelay = 30_000)
+    @Timeout(value = 60_000)
+    public Optional<String> requestRefresh(NotifierConfig.Dataset dataset, String accessToken) {
+        String body;
+        try {
+            body = mapper.writeValueAsString(Map.of("notifyOption", config.powerbi().notifyOption()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest request = http.request(refreshes(dataset, ""))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, "Power BI refresh request");
+        return response.headers().firstValue("RequestId").or(() -> response.headers().firstValue("x-ms-request-id"));
+    }
+
+    /** The dataset's most recent refresh, if it has any. */
+    @Retry(maxRetries = 3, delay = 1000, jitter = 200, retryOn = TransientHttpFailure.class)
+    @ExponentialBackoff(maxDelay = 30_000)
+    @Timeout(value = 60_000)
+    public Optional<Refresh> latestRefresh(NotifierConfig.Dataset dataset, String accessToken) {
+        HttpRequest request = http.request(refreshes(dataset, "?$top=1"))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        String body = http.send(request, "Power BI refresh history").body();
+        try {
+            JsonNode first = mapper.readTree(body).path("value").path(0);
+            if (first.isMissingNode()) {
+                return Optional.empty();
+            }
+            JsonNode exception = first.path("serviceExceptionJson");
+            return Optional.of(new Refresh(first.path("requestId").asText(null), first.path("status").asText("Unknown"),
+                    exception.isMissingNode() || exception.isNull() ? null : exception.asText()));
+        } catch (IOException e) {
+            throw new PermanentHttpFailure(200, "Power BI refresh history is not JSON: " + e.getMessage());
+        }
+    }
+
+    private URI refreshes(NotifierConfig.Dataset dataset, String query) {
+        return URI.create(config.powerbi().baseUrl().toString().replaceAll("/+$", "") + "/v1.0/myorg/groups/"
+                + dataset.groupId() + "/datasets/" + dataset.datasetId() + "/refreshes" + query);
+    }
+}

@@ -1,0 +1,212 @@
+package com.multistore.elt.notifier;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.multistore.elt.events.Status;
+import com.multistore.elt.events.TransformCompleted;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A finished run's notification, end to end: real broker in, WireMock Azure AD / Power BI / SNS out, real ledger. */
+@QuarkusTest
+class NotificationTests extends NotifierTestsBase {
+
+    @Test
+    void aSucceededRunRefreshesEachDatasetOnceEvenWhenItsEventComesTwice() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        refreshCompletes(SALES, "req-sales-1");
+        refreshCompletes(STOCK, "req-stock-1");
+
+        deliver(runId, succeeded(runId), succeeded(runId));
+        assertEquals("SENT", awaitOutcome(runId, 1, 0));
+
+        // the token request: client credentials as a form, the Power BI scope
+        List<LoggedRequest> tokens = wireMock.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        assertEquals(1, tokens.size(), "one token, cached for both datasets");
+        assertTrue(tokens.get(0).getHeader("Content-Type").startsWith("application/x-www-form-urlencoded"));
+        assertEquals(Map.of("grant_type", "client_credentials", "client_id", "client-app-7",
+                "client_secret", CLIENT_SECRET, "scope", "https://analysis.windows.net/powerbi/api/.default"),
+                form(tokens.get(0)));
+        // one refresh POST per dataset, with the bearer token and the notify option
+        for (String path : List.of(SALES, STOCK)) {
+            wireMock.verify(1, postRequestedFor(urlEqualTo(path))
+                    .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                    .withRequestBody(equalToJson("{\"notifyOption\":\"NoNotification\"}")));
+            // polled until Power BI reported a final status: Unknown, then Completed
+            wireMock.verify(2, getRequestedFor(urlPathEqualTo(path)).withQueryParam("$top", equalTo("1"))
+                    .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
+        }
+        assertEquals(0, snsPublishes().size(), "a refreshed run raises no alert");
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
+                + "' and kind = 'POWERBI_REFRESH' and sent_at is not null"
+                + " and datasets -> 'sales' ->> 'state' = 'COMPLETED' and datasets -> 'stock' ->> 'state' = 'COMPLETED'"));
+
+        // the same event once more, after the notification was SENT: nothing is sent again
+        deliver(runId, succeeded(runId));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(SALES)));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(STOCK)));
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId + "'"));
+        assertNoSecrets(null);
+    }
+
+    @Test
+    void aFailedRunIsAlertedThroughSnsAndPowerBiIsNotCalled() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        TransformCompleted failed = new TransformCompleted(runId, 2, Status.FAILED, List.of(
+                new TransformCompleted.JobResult("merge_customers", Status.SUCCEEDED, 40, 1, 300, null),
+                new TransformCompleted.JobResult("merge_orders", Status.FAILED, 0, 3, 9100,
+                        "duplicate key value violates unique constraint \"fact_orders_pkey\"")),
+                new TransformCompleted.DataQuality(3, 1, 2));
+
+        deliver(runId, failed, failed);
+        assertEquals("SENT", awaitOutcome(runId, 2, 0));
+
+        wireMock.verify(0, anyRequestedFor(urlMatching("/v1\\.0/.*")));
+        wireMock.verify(0, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        List<LoggedRequest> publishes = snsPublishes();
+        assertEquals(1, publishes.size(), "one alert for the attempt, however often the event came");
+        Map<String, String> publish = form(publishes.get(0));
+        assertEquals("Publish", publish.get("Action"));
+        assertEquals(TOPIC_ARN, publish.get("TopicArn"));
+        String subject = publish.get("Subject");
+        assertTrue(subject.contains(runId) && subject.contains("attempt 2") && subject.contains("FAILED"), subject);
+        assertTrue(subject.length() < 100, "SNS subjects are under 100 characters");
+        String message = publish.get("Message");
+        for (String expected : List.of(runId, "attempt 2", "merge_orders after 3 attempt(s)", "fact_orders_pkey",
+                "3 passed, 1 warned, 2 failed", "ops.etl_run_log where run_id = '" + runId + "'",
+                "transformer: http://etl-host:8083")) {
+            assertTrue(message.contains(expected), "alert lacks: " + expected + "\n" + message);
+        }
+        assertTrue(!message.contains("merge_customers after"), "only failed jobs are listed");
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
+                + "' and kind = 'SNS_ALERT' and detail like '%msg-0001%'"));
+        assertNoSecrets(joined(publishes));
+    }
+
+    @Test
+    void a401FromPowerBiIsAlertedWithTheServicePrincipalHint() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        wireMock.stubFor(post(urlEqualTo(SALES)).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"PowerBINotAuthorizedException\",\"pbi.error\":{\"code\":\"PowerBINotAuthorizedException\"}}}")));
+        refreshCompletes(STOCK, "req-stock-9");
+
+        deliver(runId, succeeded(runId));
+        assertEquals("FAILED", awaitOutcome(runId, 1, 0));
+
+        // a 401 is retried once with a fresh token, then given up (no blind retries of a permanent refusal)
+        wireMock.verify(2, postRequestedFor(urlEqualTo(SALES)));
+        wireMock.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        List<LoggedRequest> publishes = snsPublishes();
+        assertEquals(1, publishes.size());
+        Map<String, String> publish = form(publishes.get(0));
+        assertEquals("Publish", publish.get("Action"));
+        assertEquals(TOPIC_ARN, publish.get("TopicArn"));
+        String message = publish.get("Message");
+        for (String expected : List.of(runId, "sales (workspace group-sales-1, dataset dataset-sales-1): DENIED",
+                "HTTP 401", "PowerBINotAuthorizedException", "Service principals can use Fabric APIs",
+                "Workspace group-sales-1 > Manage access", "client id client-app-7", "stock", "COMPLETED")) {
+            assertTrue(message.contains(expected), "alert lacks: " + expected + "\n" + message);
+        }
+        assertTrue(publish.get("Subject").contains("refresh failed"), publish.get("Subject"));
+        assertNoSecrets(joined(publishes));
+    }
+
+    @Test
+    void aSendInterruptedBetweenClaimAndOutcomeIsResumedWithoutAskingTwice() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        refreshCompletes(SALES, "req-sales-before-crash");
+        refreshCompletes(STOCK, "req-stock-2");
+        // what a crash leaves behind: the claim PENDING, its lease run out, sales' refresh already asked for
+        database.execute("insert into ops.notifications (run_id, attempt, send_no, kind, status, event, datasets, lease_until)"
+                + " values ('" + runId + "', 1, 0, 'POWERBI_REFRESH', 'PENDING', '" + json(succeeded(runId)) + "',"
+                + " '{\"sales\": {\"state\": \"REQUESTED\", \"detail\": \"refresh requested\","
+                + " \"requestId\": \"req-sales-before-crash\"}}', now() - interval '1 minute')");
+
+        deliver(runId, succeeded(runId));
+        assertEquals("SENT", awaitOutcome(runId, 1, 0));
+
+        wireMock.verify(0, postRequestedFor(urlEqualTo(SALES)));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(SALES)));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(STOCK)));
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
+                + "' and tries = 2 and datasets -> 'sales' ->> 'state' = 'COMPLETED'"));
+    }
+
+    @Test
+    void aClaimStillLeasedByAnotherDeliveryIsLeftAlone() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        database.execute("insert into ops.notifications (run_id, attempt, send_no, kind, status, event, lease_until)"
+                + " values ('" + runId + "', 1, 0, 'SNS_ALERT', 'PENDING', '"
+                + json(new TransformCompleted(runId, 1, Status.FAILED, List.of(), null)) + "', now() + interval '1 hour')");
+
+        deliver(runId, new TransformCompleted(runId, 1, Status.FAILED, List.of(), null));
+
+        assertEquals(0, snsPublishes().size());
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
+                + "' and status = 'PENDING' and tries = 1"));
+    }
+
+    @Test
+    void refreshesBeyondTheDailyCapAreSkippedRecordedAndAlerted() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        database.execute("insert into ops.powerbi_refresh_quota (dataset, quota_date, used) values"
+                + " ('group-sales-1/dataset-sales-1', '" + today + "', 50)"
+                + " on conflict (dataset, quota_date) do update set used = 50");
+        refreshCompletes(STOCK, "req-stock-cap");
+        try {
+            deliver(runId, succeeded(runId));
+            assertEquals("SKIPPED", awaitOutcome(runId, 1, 0));
+        } finally {
+            database.execute("delete from ops.powerbi_refresh_quota where dataset = 'group-sales-1/dataset-sales-1'");
+        }
+
+        wireMock.verify(0, postRequestedFor(urlEqualTo(SALES)));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(STOCK)));
+        String message = form(snsPublishes().get(0)).get("Message");
+        assertTrue(message.contains("sales (workspace group-sales-1, dataset dataset-sales-1): SKIPPED"), message);
+        assertTrue(message.contains("daily refresh cap of 50 was reached for " + today), message);
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
+                + "' and datasets -> 'sales' ->> 'state' = 'SKIPPED' and detail like '%sales SKIPPED%'"));
+        assertTrue(database.queryForLong("select used from ops.powerbi_refresh_quota where dataset ="
+                + " 'group-sales-1/dataset-stock-2' and quota_date = '" + today + "'") >= 1, "the stock refresh was counted");
+    }
+
+    @Test
+    void aTransientPowerBiErrorIsRetriedWithBackoff() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        refreshCompletes(STOCK, "req-stock-t");
+        refreshCompletes(SALES, "req-sales-t");
+        wireMock.stubFor(post(urlEqualTo(SALES)).inScenario("flaky").whenScenarioStateIs(
+                        com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(503).withBody("busy")));
+        wireMock.stubFor(post(urlEqualTo(SALES)).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(202).withHeader("RequestId", "req-sales-t")));
+
+        deliver(runId, succeeded(runId));
+        assertEquals("SENT", awaitOutcome(runId, 1, 0));
+
+        wireMock.verify(2, postRequestedFor(urlEqualTo(SALES)).withHeader("Authorization", containing("Bearer ")));
+        assertEquals(0, snsPublishes().size());
+    }
+}
