@@ -1,8 +1,8 @@
 package com.multistore.elt.infra;
 
-import com.multistore.elt.testing.ReadinessTestsBase;
+import com.multistore.elt.testing.DatabaseReadinessTestsBase;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ReadinessTests extends ReadinessTestsBase {
+class ReadinessTests extends DatabaseReadinessTestsBase {
 }
