@@ -169,6 +169,24 @@ class HostLifecycleTests {
     }
 
     @Test
+    void aRunTheTransformerShowsRunningAlsoHoldsTheHost() throws Exception {
+        String runId = "run-table-" + Instant.now().toEpochMilli();
+        describeGoes("running", "stopped");
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status)"
+                + " values ('" + runId + "', 'SCHEDULE', date '2026-11-22', '[]', 'RUNNING')");
+        try {
+            RestAssured.given().header("Authorization", ADMIN)
+                    .when().post("/instances/" + HOST + "/stop")
+                    .then().statusCode(202).body("runsInProgress[0]", is(runId));
+            assertEquals(0, ec2Calls("StopInstances").size());
+        } finally {
+            database.execute("update ops.etl_runs set status = 'SUCCEEDED', ended_at = now() where run_id = '" + runId + "'");
+        }
+        schedule.retryPostponedStops();
+        assertEquals(HOST, form(ec2Calls("StopInstances").get(0)).get("InstanceId.1"));
+    }
+
+    @Test
     void adminEndpointsAnswer401WithoutTheTokenAndNeverEchoIt() throws Exception {
         for (var call : List.of(
                 RestAssured.given().header("Authorization", "Bearer guessed-token").when().get("/instances/" + HOST),

@@ -132,6 +132,25 @@ class NotificationTests extends NotifierTestsBase {
     }
 
     @Test
+    void anAzureAdRefusalIsAlertedWithTheCredentialHintAndNoRefreshIsAsked() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        wireMock.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\"}")));
+
+        deliver(runId, succeeded(runId));
+        assertEquals("FAILED", awaitOutcome(runId, 1, 0));
+
+        wireMock.verify(0, anyRequestedFor(urlMatching("/v1\\.0/.*")));
+        String message = form(snsPublishes().get(0)).get("Message");
+        for (String expected : List.of("AUTH_FAILED", "invalid_client", "AADSTS7000215", "NOTIFIER_AZURE_AD_CLIENT_SECRET",
+                "secret's VALUE")) {
+            assertTrue(message.contains(expected), "alert lacks: " + expected + "\n" + message);
+        }
+        assertNoSecrets(message);
+    }
+
+    @Test
     void aSendInterruptedBetweenClaimAndOutcomeIsResumedWithoutAskingTwice() throws Exception {
         String runId = "run-" + UUID.randomUUID();
         refreshCompletes(SALES, "req-sales-before-crash");

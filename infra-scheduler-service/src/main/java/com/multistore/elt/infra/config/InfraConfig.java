@@ -59,6 +59,13 @@ public interface InfraConfig {
         /** A run started longer ago than this without finishing no longer holds the host (its events were lost). */
         @WithDefault("PT12H")
         Duration maxAge();
+
+        /**
+         * Also count runs the transformer's {@code ops.etl_runs} shows RUNNING (a second witness, and the only one
+         * when this service runs without a Kafka consumer, e.g. as a Lambda).
+         */
+        @WithDefault("true")
+        boolean useRunTable();
     }
 
     interface Sns {

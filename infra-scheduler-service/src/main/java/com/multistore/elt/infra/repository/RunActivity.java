@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code ops.infra_run_activity}: which runs started and finished, kept across restarts. */
+/**
+ * {@code ops.infra_run_activity}: which runs started and finished, kept across restarts; read together with the
+ * transformer's {@code ops.etl_runs}.
+ */
 @ApplicationScoped
 public class RunActivity {
 
@@ -31,9 +34,12 @@ public class RunActivity {
         update(FINISHED, runId);
     }
 
-    public List<String> inProgress(Duration maxAge) throws SQLException {
+    /** Runs in progress; {@code useRunTable} also trusts the transformer's {@code ops.etl_runs} RUNNING rows. */
+    public List<String> inProgress(Duration maxAge, boolean useRunTable) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(IN_PROGRESS)) {
             s.setLong(1, maxAge.toSeconds());
+            s.setLong(2, maxAge.toSeconds());
+            s.setBoolean(3, useRunTable);
             List<String> runs = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

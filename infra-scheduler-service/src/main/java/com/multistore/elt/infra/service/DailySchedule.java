@@ -1,6 +1,7 @@
 package com.multistore.elt.infra.service;
 
 import com.multistore.elt.infra.config.InfraConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class DailySchedule {
     @Inject
     InfraConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     @Scheduled(identity = "host-start", cron = "${infra.schedule.start-cron}", timeZone = "${infra.schedule.zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void scheduledStart() {
@@ -31,6 +35,7 @@ public class DailySchedule {
             try {
                 lifecycle.start(id, "scheduled start");
             } catch (RuntimeException e) {
+                failed("start");
                 LOG.errorf("instance %s: scheduled start failed: %s", id, e.getMessage());
             }
         }
@@ -43,6 +48,7 @@ public class DailySchedule {
             try {
                 lifecycle.stop(id, "scheduled stop", false);
             } catch (SQLException | RuntimeException e) {
+                failed("stop");
                 LOG.errorf("instance %s: scheduled stop failed: %s", id, e.getMessage());
             }
         }
@@ -54,8 +60,13 @@ public class DailySchedule {
         try {
             lifecycle.retryPendingStops();
         } catch (SQLException | RuntimeException e) {
+            failed("retry-stop");
             LOG.errorf("postponed stops not retried: %s", e.getMessage());
         }
+    }
+
+    private void failed(String action) {
+        registry.counter("infra.schedule.failures", "action", action).increment();
     }
 
     private List<String> instances() {

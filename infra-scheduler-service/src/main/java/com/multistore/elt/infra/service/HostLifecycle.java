@@ -62,14 +62,14 @@ public class HostLifecycle {
 
     /** Stops the host unless a run is in progress; then the stop is postponed (or forced when {@code force}). */
     public Result stop(String instanceId, String reason, boolean force) throws SQLException {
-        List<String> inProgress = runs.inProgress(config.runs().maxAge());
+        List<String> inProgress = runs.inProgress(config.runs().maxAge(), config.runs().useRunTable());
         if (force) {
             return stopNow(instanceId, Action.STOP_FORCED, reason + " (forced)", inProgress);
         }
         if (!inProgress.isEmpty()) {
             pendingStops.register(instanceId, reason);
             String why = reason + ": postponed, run(s) in progress " + inProgress + "; retried every "
-                    + "infra.stop.retry-every, forced after " + config.stop().gracePeriod();
+                    + config.stop().retryEvery() + ", forced after " + config.stop().gracePeriod();
             LOG.infof("instance %s: stop postponed, run(s) %s in progress", instanceId, inProgress);
             return publish(instanceId, Action.STOP_POSTPONED, ec2.state(instanceId), why, inProgress);
         }
@@ -79,7 +79,7 @@ public class HostLifecycle {
     /** Retries each postponed stop: stops once no run holds the host, forces it after the grace period. */
     public void retryPendingStops() throws SQLException {
         for (PendingStops.PendingStop pending : pendingStops.all()) {
-            List<String> inProgress = runs.inProgress(config.runs().maxAge());
+            List<String> inProgress = runs.inProgress(config.runs().maxAge(), config.runs().useRunTable());
             if (inProgress.isEmpty()) {
                 stopNow(pending.instanceId(), Action.STOP, pending.reason() + " (postponed "
                         + pending.postponements() + " time(s), the runs have finished)", inProgress);
