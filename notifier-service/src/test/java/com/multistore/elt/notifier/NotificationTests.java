@@ -1,9 +1,11 @@
 package com.multistore.elt.notifier;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -22,7 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +101,9 @@ class NotificationTests extends NotifierTestsBase {
         assertTrue(!message.contains("merge_customers after"), "only failed jobs are listed");
         assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
                 + "' and kind = 'SNS_ALERT' and detail like '%msg-0001%'"));
+        RestAssured.given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("notifier_notifications_total{kind=\"SNS_ALERT\",outcome=\"SENT\"}"))
+                .body(containsString("notifier_duplicate_events_total"));
         assertNoSecrets(joined(publishes));
     }
 
@@ -216,8 +221,8 @@ class NotificationTests extends NotifierTestsBase {
         String runId = "run-" + UUID.randomUUID();
         refreshCompletes(STOCK, "req-stock-t");
         refreshCompletes(SALES, "req-sales-t");
-        wireMock.stubFor(post(urlEqualTo(SALES)).inScenario("flaky").whenScenarioStateIs(
-                        com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("recovered")
+        wireMock.stubFor(post(urlEqualTo(SALES)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("recovered")
                 .willReturn(aResponse().withStatus(503).withBody("busy")));
         wireMock.stubFor(post(urlEqualTo(SALES)).inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(202).withHeader("RequestId", "req-sales-t")));
@@ -225,7 +230,7 @@ class NotificationTests extends NotifierTestsBase {
         deliver(runId, succeeded(runId));
         assertEquals("SENT", awaitOutcome(runId, 1, 0));
 
-        wireMock.verify(2, postRequestedFor(urlEqualTo(SALES)).withHeader("Authorization", containing("Bearer ")));
+        wireMock.verify(2, postRequestedFor(urlEqualTo(SALES)).withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
         assertEquals(0, snsPublishes().size());
     }
 }

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -53,6 +53,7 @@ abstract class NotifierTestsBase {
     static final String AWS_SECRET = "aws-secret-NEVER-LOG-ME";
     static final String TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:etl-alerts";
     static final String SALES = "/v1.0/myorg/groups/group-sales-1/datasets/dataset-sales-1/refreshes";
+    static final Path LOG_FILE = Path.of("target", "notifier-tests.log");
     static final String STOCK = "/v1.0/myorg/groups/group-sales-1/datasets/dataset-stock-2/refreshes";
 
     @InjectKafkaCompanion
@@ -132,7 +133,7 @@ abstract class NotifierTestsBase {
         fail("the notifier did not commit " + partition + " up to " + offset + " within 120 s");
     }
 
-    /** Waits for the run's notification (send 0 of attempt 1) to leave PENDING; returns its status. */
+    /** Waits for a send of a run attempt to leave PENDING; returns its status. */
     String awaitOutcome(String runId, int attempt, int sendNo) throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
@@ -152,7 +153,7 @@ abstract class NotifierTestsBase {
     }
 
     List<LoggedRequest> snsPublishes() {
-        return wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/")));
+        return wireMock.findAll(postRequestedFor(urlEqualTo("/")));
     }
 
     static Map<String, String> form(LoggedRequest request) {
@@ -167,17 +168,15 @@ abstract class NotifierTestsBase {
 
     /** Neither the log file of this test run nor {@code text} holds a credential. */
     static void assertNoSecrets(String text) throws Exception {
-        String log = Files.exists(LOG_FILE) ? Files.readString(LOG_FILE) : "";
         if (!Files.exists(LOG_FILE)) {
             fail("the test log " + LOG_FILE + " is missing: the check would prove nothing");
         }
+        String log = Files.readString(LOG_FILE);
         for (String secret : List.of(CLIENT_SECRET, ACCESS_TOKEN, AWS_SECRET)) {
             assertFalse(log.contains(secret), "a secret was logged");
             assertFalse(text != null && text.contains(secret), "a secret left the service");
         }
     }
-
-    static final Path LOG_FILE = Path.of("target", "notifier-tests.log");
 
     static String json(TransformCompleted event) {
         try {

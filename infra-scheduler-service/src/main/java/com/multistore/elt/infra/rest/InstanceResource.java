@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Start, stop and look at the managed instances (admin token). Only ids in {@code infra.instance-ids} are accepted. */
 @Path("/instances/{id}")
@@ -85,7 +86,7 @@ public class InstanceResource {
                 + " (infra.instance-ids)")).build();
     }
 
-    private static <T> T aws(java.util.function.Supplier<T> call) {
+    private static <T> T aws(Supplier<T> call) {
         try {
             return call.get();
         } catch (SdkException e) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +30,7 @@ public class HttpCalls {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public HttpRequest.Builder request(java.net.URI uri) {
+    public HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(config.http().requestTimeout());
     }
 

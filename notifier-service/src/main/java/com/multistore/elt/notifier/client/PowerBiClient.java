@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Power BI REST calls: ask for a dataset refresh, and read the dataset's latest refresh. 429, 5xx and I/O errors
@@ -23,10 +25,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class PowerBiClient {
 
-    /** A refresh as Power BI reports it: {@code status} is Unknown (running), Completed, Failed, Cancelled or Disabled. */
+    /**
+     * A refresh as Power BI reports it: {@code status} is Unknown (still running), Completed, Failed, Cancelled or
+     * Disabled (enhanced refreshes also report NotStarted / InProgress while running).
+     */
     public record Refresh(String requestId, String status, String serviceException) {
+        private static final Set<String> RUNNING = Set.of("unknown", "notstarted", "inprogress");
+
         public boolean finished() {
-            return !"Unknown".equalsIgnoreCase(status) && !"NotStarted".equalsIgnoreCase(status);
+            return !RUNNING.contains(status.toLowerCase(Locale.ROOT));
         }
 
         public boolean completed() {

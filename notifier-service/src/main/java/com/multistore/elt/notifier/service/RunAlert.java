@@ -7,6 +7,7 @@ import com.multistore.elt.notifier.repository.NotificationLedger.Claim;
 import com.multistore.elt.notifier.repository.NotificationLedger.DatasetState;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +72,7 @@ public record RunAlert(String subject, String message) {
             String group = results.entrySet().stream()
                     .filter(e -> DatasetRefresh.DENIED.equals(e.getValue().state()))
                     .map(e -> config.powerbi().datasets().get(e.getKey()))
-                    .filter(java.util.Objects::nonNull).map(NotifierConfig.Dataset::groupId)
+                    .filter(Objects::nonNull).map(NotifierConfig.Dataset::groupId)
                     .distinct().collect(Collectors.joining(", "));
             body.append("\nHint: ").append(String.format(ACCESS_HINT, config.azureAd().clientId().orElse("?"), group,
                     config.azureAd().tenantId().orElse("?"))).append('\n');

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -68,7 +69,7 @@ public class RunNotifications {
     }
 
     @Retry(maxRetries = 3, delay = 500, jitter = 200, delayUnit = ChronoUnit.MILLIS, retryOn = SQLException.class)
-    java.util.Optional<Claim> claim(TransformCompleted event, NotificationLedger.Kind kind) throws SQLException {
+    Optional<Claim> claim(TransformCompleted event, NotificationLedger.Kind kind) throws SQLException {
         return ledger.claim(event, kind, config.claimLease());
     }
 
