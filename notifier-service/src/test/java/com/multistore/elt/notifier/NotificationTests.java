@@ -18,6 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -134,6 +135,26 @@ class NotificationTests extends NotifierTestsBase {
         }
         assertTrue(publish.get("Subject").contains("refresh failed"), publish.get("Subject"));
         assertNoSecrets(joined(publishes));
+    }
+
+    @Test
+    void aRefreshPowerBiReportsFailedIsAlertedWithItsError() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        refreshCompletes(STOCK, "req-stock-f");
+        wireMock.stubFor(post(urlEqualTo(SALES)).willReturn(aResponse().withStatus(202).withHeader("RequestId", "req-sales-f")));
+        wireMock.stubFor(get(urlPathEqualTo(SALES)).withQueryParam("$top", equalTo("1")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"value\":[{\"requestId\":\"req-sales-f\",\"status\":\"Failed\",\"serviceExceptionJson\":"
+                        + "\"{\\\"errorCode\\\":\\\"ModelRefreshFailed_CredentialsNotSpecified\\\"}\"}]}")));
+
+        deliver(runId, succeeded(runId));
+        assertEquals("FAILED", awaitOutcome(runId, 1, 0));
+
+        String message = form(snsPublishes().get(0)).get("Message");
+        assertTrue(message.contains("dataset-sales-1): FAILED - refresh Failed")
+                && message.contains("ModelRefreshFailed_CredentialsNotSpecified"), message);
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
+                + "' and datasets -> 'sales' ->> 'state' = 'FAILED' and datasets -> 'stock' ->> 'state' = 'COMPLETED'"));
     }
 
     @Test

@@ -85,6 +85,31 @@ class ReplayTests extends NotifierTestsBase {
     }
 
     @Test
+    void replayResumesAnOriginalSendLeftPendingByACrashAndRefusesOneInProgress() throws Exception {
+        String crashed = "run-" + UUID.randomUUID();
+        String busy = "run-" + UUID.randomUUID();
+        for (String[] row : List.of(new String[]{crashed, "now() - interval '1 minute'"},
+                new String[]{busy, "now() + interval '1 hour'"})) {
+            database.execute("insert into ops.notifications (run_id, attempt, send_no, kind, status, event, lease_until)"
+                    + " values ('" + row[0] + "', 1, 0, 'SNS_ALERT', 'PENDING', '"
+                    + json(new TransformCompleted(row[0], 1, Status.FAILED, List.of(), null)) + "', " + row[1] + ")");
+        }
+
+        RestAssured.given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"runId\":\"" + crashed + "\"}")
+                .when().post("/replay")
+                .then().statusCode(200).body("sendNo", is(0)).body("outcome", is("SENT"));
+        RestAssured.given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"runId\":\"" + busy + "\"}")
+                .when().post("/replay")
+                .then().statusCode(409).body("error", containsString("being sent"));
+
+        assertEquals(1, snsPublishes().size(), "only the crashed send was completed");
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + crashed
+                + "' and send_no = 0 and status = 'SENT' and tries = 2"));
+    }
+
+    @Test
     void replayOfAnUnknownRunIsNotFoundAndBadInputIsRefused() {
         RestAssured.given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body("{\"runId\":\"run-never-seen\"}")
