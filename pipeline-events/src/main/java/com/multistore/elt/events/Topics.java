@@ -1,5 +1,7 @@
 package com.multistore.elt.events;
 
+import java.util.List;
+
 /** The one place that names the pipeline's Kafka topics (see ARCHITECTURE.md, "Topics and messages"). */
 public final class Topics {
 
@@ -16,6 +18,12 @@ public final class Topics {
     public static final String INSTANCE_EVENTS = "infra.instance.events";
 
     private Topics() {
+    }
+
+    /** Every topic of the pipeline: created up front (broker set-up, tests), never left to auto-creation. */
+    public static List<String> all() {
+        return List.of(ORDERS_RAW, CUSTOMERS_RAW, PRODUCTS_RAW, INVENTORY_RAW, RUN_STARTED, EXTRACT_COMPLETED,
+                LOAD_COMPLETED, TRANSFORM_COMPLETED, DEAD_LETTERS, INSTANCE_EVENTS);
     }
 
     /** The raw topic an entity's records travel on. */

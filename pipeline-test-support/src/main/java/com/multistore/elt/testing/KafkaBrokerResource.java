@@ -1,19 +1,32 @@
 package com.multistore.elt.testing;
 
+import com.multistore.elt.events.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real Apache Kafka broker (KRaft, from the kafka_2.13 jars) inside the test JVM, on free ports, shared by all
  * tests of a module run and closed at the end, log directories deleted. Services see it through
  * {@code kafka.bootstrap.servers}; tests get a {@link KafkaCompanion} in fields annotated {@link InjectKafkaCompanion}.
- * Topics are created on first use with {@value #PARTITIONS} partitions, so ordering and offset barriers are exercised
- * on more than one partition.
+ * The pipeline's topics ({@link Topics#all()}) are created before any service starts, with {@value #PARTITIONS}
+ * partitions so ordering and offset barriers are exercised on more than one partition, and the resource waits until
+ * every partition has a leader: an idempotent producer racing a topic's auto-creation can get stuck on
+ * OutOfOrderSequenceException until its delivery timeout (seen on this machine under load). Other topics a test
+ * uses are still auto-created.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -35,9 +48,36 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                 })
                 .start();
         String bootstrap = broker.getAdvertisedListeners();
+        createPipelineTopics(bootstrap);
         companion = new KafkaCompanion(bootstrap);
         LOG.infof("test Kafka broker up at %s in %d ms", bootstrap, (System.nanoTime() - started) / 1_000_000);
         return Map.of("kafka.bootstrap.servers", bootstrap);
+    }
+
+    private static void createPipelineTopics(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(Topics.all().stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList())
+                    .all().get(60, TimeUnit.SECONDS);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (true) {
+                Map<String, TopicDescription> topics = admin.describeTopics(Topics.all()).allTopicNames()
+                        .get(60, TimeUnit.SECONDS);
+                boolean led = topics.values().stream().allMatch(t -> t.partitions().size() == PARTITIONS
+                        && t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (led) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the pipeline topics have no leaders after 60 s");
+                }
+                Thread.sleep(100);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the pipeline topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the pipeline topics", e);
+        }
     }
 
     @Override

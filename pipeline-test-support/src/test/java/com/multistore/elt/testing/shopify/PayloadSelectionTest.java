@@ -1,6 +1,5 @@
-package com.multistore.elt.events;
+package com.multistore.elt.testing.shopify;
 
-import com.multistore.elt.testing.shopify.ShopifySchemas;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
