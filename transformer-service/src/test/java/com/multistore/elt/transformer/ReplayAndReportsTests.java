@@ -92,6 +92,16 @@ class ReplayAndReportsTests extends TransformTestsBase {
                 .then().statusCode(200).body(containsString("This week's bakes"));
     }
 
+    @Test
+    void theMetricsShowJobDurationsRowsAndChecks() throws Exception {
+        String runId = newRunId();
+        stage(database, "orders", runId, "retail", Staging.order(Staging.nextId(), "2026-11-21T10:00:00Z", "PAID", null));
+        assertEquals(Status.SUCCEEDED, transform(runId).status());
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("transformer_job_duration_seconds_count{job=\"fact_orders\",status=\"SUCCEEDED\"}"),
+                        containsString("transformer_job_rows_total{job=\"fact_order_lines\"}"));
+    }
+
     private String fingerprint(long orderId) throws Exception {
         return queryForString("select md5(string_agg(t, '|' order by t)) from ("
                 + " select row(f.store, f.order_id, f.financial_status, f.customer_key, f.total_price, f.updated_at, f.loaded_run_id)::text t"

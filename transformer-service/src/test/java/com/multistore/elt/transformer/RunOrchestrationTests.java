@@ -1,5 +1,6 @@
 package com.multistore.elt.transformer;
 
+import com.multistore.elt.events.DeadLetterHeaders;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.ExtractMode;
@@ -157,6 +158,31 @@ class RunOrchestrationTests extends TransformTestsBase {
             stage(database, "orders", fix, "retail", Staging.order(orderId, "2026-11-21T12:00:00Z", "PAID", null));
             assertEquals(Status.SUCCEEDED, transform(fix, BUSINESS_DATE).status());
         }
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicAndTheNextOneIsStillProcessed() throws Exception {
+        String badKey = newRunId();
+        EventSender.send(Topics.LOAD_COMPLETED, badKey, "{\"runId\": \"" + badKey + "\", \"entity\": \"coupons\"}");
+        var dead = TopicProbe.awaitKey(Topics.DEAD_LETTERS, badKey, WAIT);
+        assertEquals("transformer-service", TopicProbe.header(dead, DeadLetterHeaders.SERVICE));
+        assertEquals(badKey, TopicProbe.header(dead, DeadLetterHeaders.RUN_ID));
+        assertEquals(Topics.LOAD_COMPLETED, TopicProbe.header(dead, DeadLetterHeaders.SOURCE_TOPIC));
+        assertTrue(TopicProbe.header(dead, DeadLetterHeaders.ERROR_MESSAGE).contains("coupons"));
+
+        String runId = newRunId();
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATE, List.of()));
+        assertEquals(Status.SUCCEEDED, awaitEvent(runId).status());
+    }
+
+    @Test
+    void aStoreWithoutSettingsFailsTheRunBeforeAnyMerge() throws Exception {
+        String runId = newRunId();
+        stage(database, "orders", runId, "unknown-shop", Staging.order(Staging.nextId(), "2026-11-21T10:00:00Z", "PAID", null));
+        TransformCompleted completed = transform(runId, BUSINESS_DATE);
+        assertEquals(Status.FAILED, completed.status());
+        assertEquals(0, completed.jobs().size());
+        assertTrue(queryForString("select error from ops.etl_runs where run_id = '" + runId + "'").contains("unknown-shop"));
     }
 
     static TransformCompleted awaitEvent(String runId) throws Exception {

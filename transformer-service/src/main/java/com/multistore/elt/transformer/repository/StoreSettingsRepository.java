@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 
 /** ops.store_settings: the configured stores, upserted before every run so the merge SQL can join on them. */
 @ApplicationScoped
@@ -33,6 +35,19 @@ public class StoreSettingsRepository {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /** The stores that staged rows in the run but have no settings, comma-separated; empty when there are none. */
+    public Optional<String> unconfigured(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/unconfigured_stores.sql"))) {
+            for (int i = 1; i <= 4; i++) {
+                ps.setString(i, runId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 }

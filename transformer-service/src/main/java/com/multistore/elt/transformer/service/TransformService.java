@@ -57,6 +57,8 @@ public class TransformService {
         String error = null;
         try {
             storeSettings.upsert(config.stores());
+            error = storeSettings.unconfigured(run.runId())
+                    .map(stores -> "stores without settings (pipeline.stores.<code>.*): " + stores).orElse(null);
         } catch (Exception e) {
             error = "store settings: " + MergeJobRunner.error(e);
         }
