@@ -17,8 +17,8 @@ select c.store,
        c.payload #>> '{amountSpent,currencyCode}'                                         as amount_currency,
        (c.payload ->> 'createdAt')::timestamptz                                           as created_at,
        (c.payload ->> 'updatedAt')::timestamptz                                           as updated_at
-from staging.customers c
-where c.run_id = current_setting('etl.run_id');
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.customers s where s.run_id = current_setting('etl.run_id') offset 0) c;
 
 alter table customer_stage add column customer_key text;
 update customer_stage

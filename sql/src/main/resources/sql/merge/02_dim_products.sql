@@ -14,8 +14,8 @@ select p.store,
        (p.payload ->> 'createdAt')::timestamptz,
        (p.payload ->> 'updatedAt')::timestamptz,
        current_setting('etl.run_id')
-from staging.products p
-where p.run_id = current_setting('etl.run_id')
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.products s where s.run_id = current_setting('etl.run_id') offset 0) p
 on conflict (store, product_id) do update
     set gid           = excluded.gid,
         title         = excluded.title,

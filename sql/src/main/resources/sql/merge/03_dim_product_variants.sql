@@ -13,10 +13,10 @@ select p.store,
        st.currency                                                 as currency,
        (v #>> '{inventoryItem,legacyResourceId}')::bigint          as inventory_item_id,
        coalesce((v ->> 'updatedAt')::timestamptz, (p.payload ->> 'updatedAt')::timestamptz) as updated_at
-from staging.products p
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.products s where s.run_id = current_setting('etl.run_id') offset 0) p
 cross join lateral jsonb_array_elements(coalesce(p.payload #> '{variants,nodes}', '[]')) v
-left join ops.store_settings st on st.store = p.store
-where p.run_id = current_setting('etl.run_id');
+left join ops.store_settings st on st.store = p.store;
 
 insert into warehouse.dim_product_variants as d
     (store, variant_id, product_id, gid, sku, title, price, compare_at_price, currency, inventory_item_id,

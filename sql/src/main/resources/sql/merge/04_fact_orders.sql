@@ -35,11 +35,11 @@ select o.store,
        coalesce(array(select jsonb_array_elements_text(o.payload -> 'tags')), '{}'),
        coalesce((o.payload ->> 'test')::boolean, false),
        current_setting('etl.run_id')
-from staging.orders o
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.orders s where s.run_id = current_setting('etl.run_id') offset 0) o
 left join ops.store_settings st on st.store = o.store
 cross join lateral (select (o.payload #>> '{customer,legacyResourceId}')::bigint as customer_id) cust
 left join warehouse.dim_customer_sources src on src.store = o.store and src.customer_id = cust.customer_id
-where o.run_id = current_setting('etl.run_id')
 on conflict (store, order_id) do update
     set gid                     = excluded.gid,
         order_name              = excluded.order_name,

@@ -15,13 +15,13 @@ select o.store,
        coalesce(warehouse.money(li -> 'totalDiscountSet'), 0)            as discount_total,
        f.currency,
        f.updated_at                                                      as order_updated_at
-from staging.orders o
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.orders s where s.run_id = current_setting('etl.run_id') offset 0) o
 join warehouse.fact_orders f
   on f.store = o.store
  and f.order_id = (o.payload ->> 'legacyResourceId')::bigint
  and f.updated_at = (o.payload ->> 'updatedAt')::timestamptz
-cross join lateral jsonb_array_elements(coalesce(o.payload #> '{lineItems,nodes}', '[]')) li
-where o.run_id = current_setting('etl.run_id');
+cross join lateral jsonb_array_elements(coalesce(o.payload #> '{lineItems,nodes}', '[]')) li;
 
 insert into warehouse.fact_order_lines as l
     (store, line_item_id, order_id, variant_id, product_id, sku, title, quantity, unit_price, line_total,

@@ -10,13 +10,13 @@ select distinct on (o.store, f.order_id, m ->> 'namespace', m ->> 'key')
        m ->> 'type'       as type,
        m ->> 'value'      as value,
        f.updated_at       as order_updated_at
-from staging.orders o
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.orders s where s.run_id = current_setting('etl.run_id') offset 0) o
 join warehouse.fact_orders f
   on f.store = o.store
  and f.order_id = (o.payload ->> 'legacyResourceId')::bigint
  and f.updated_at = (o.payload ->> 'updatedAt')::timestamptz
 cross join lateral jsonb_array_elements(coalesce(o.payload #> '{metafields,nodes}', '[]')) m
-where o.run_id = current_setting('etl.run_id')
 order by o.store, f.order_id, m ->> 'namespace', m ->> 'key', (m ->> 'updatedAt') desc nulls last;
 
 insert into warehouse.order_metafields as t

@@ -10,15 +10,15 @@ select i.store,
        lv.available,
        lv.on_hand,
        lv.location_count
-from staging.inventory i
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.inventory s where s.run_id = current_setting('etl.run_id') offset 0) i
 cross join lateral (
     select coalesce(sum(q.available), 0) as available, sum(q.on_hand) as on_hand, count(*)::integer as location_count
     from jsonb_array_elements(coalesce(i.payload #> '{inventoryLevels,nodes}', '[]')) lvl
     cross join lateral (
         select max(case when qn ->> 'name' = 'available' then (qn ->> 'quantity')::bigint end) as available,
                max(case when qn ->> 'name' = 'on_hand' then (qn ->> 'quantity')::bigint end)   as on_hand
-        from jsonb_array_elements(coalesce(lvl -> 'quantities', '[]')) qn) q) lv
-where i.run_id = current_setting('etl.run_id');
+        from jsonb_array_elements(coalesce(lvl -> 'quantities', '[]')) qn) q) lv;
 
 delete from warehouse.fact_current_inventory
 where exists (select 1 from inventory_item_stage);

@@ -8,13 +8,13 @@ select i.store,
        nullif(trim(i.payload ->> 'sku'), '')                            as sku,
        coalesce(q.available, 0)                                         as available,
        q.on_hand
-from staging.inventory i
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.inventory s where s.run_id = current_setting('etl.run_id') offset 0) i
 cross join lateral jsonb_array_elements(coalesce(i.payload #> '{inventoryLevels,nodes}', '[]')) lvl
 cross join lateral (
     select max(case when qn ->> 'name' = 'available' then (qn ->> 'quantity')::bigint end) as available,
            max(case when qn ->> 'name' = 'on_hand' then (qn ->> 'quantity')::bigint end)   as on_hand
-    from jsonb_array_elements(coalesce(lvl -> 'quantities', '[]')) qn) q
-where i.run_id = current_setting('etl.run_id');
+    from jsonb_array_elements(coalesce(lvl -> 'quantities', '[]')) qn) q;
 
 delete from warehouse.inventory_snapshot s
 where s.snapshot_date = current_setting('etl.business_date')::date

@@ -12,8 +12,10 @@ import com.multistore.elt.events.Topics;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.events.TransformCompleted.JobResult;
 import com.multistore.elt.testing.TopicProbe;
+import com.multistore.elt.transformer.service.InterruptedRunsResume;
 import com.multistore.elt.transformer.service.RunContext;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -33,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** The run's life on the real broker and database: barrier, retries and run log, data quality, the one event. */
 @QuarkusTest
 class RunOrchestrationTests extends TransformTestsBase {
+
+    @Inject
+    InterruptedRunsResume resume;
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 22);
@@ -183,6 +188,22 @@ class RunOrchestrationTests extends TransformTestsBase {
         assertEquals(Status.FAILED, completed.status());
         assertEquals(0, completed.jobs().size());
         assertTrue(queryForString("select error from ops.etl_runs where run_id = '" + runId + "'").contains("unknown-shop"));
+    }
+
+    @Test
+    void aRunInterruptedMidMergeIsResumedAsItsNextAttempt() throws Exception {
+        String runId = newRunId();
+        long orderId = Staging.nextId();
+        stage(database, "orders", runId, "retail", Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null));
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status, transform_attempts,"
+                + " transform_started_at) values ('" + runId + "', 'SCHEDULE', '" + BUSINESS_DATE + "', '[]', 'RUNNING', 1, now())");
+
+        assertTrue(resume.resume() >= 1);
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(2, event.attempt());
+        assertEquals(Status.SUCCEEDED, event.status());
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_orders where order_id = " + orderId));
     }
 
     static TransformCompleted awaitEvent(String runId) throws Exception {

@@ -103,6 +103,18 @@ public class RunRepository {
         }
     }
 
+    public List<String> interruptedRuns() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/interrupted_runs.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            List<String> runs = new ArrayList<>();
+            while (rs.next()) {
+                runs.add(rs.getString(1));
+            }
+            return runs;
+        }
+    }
+
     public void finish(String runId, int attempt, Status status, String error) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(files.get("sql/ops/finish_run.sql"))) {
