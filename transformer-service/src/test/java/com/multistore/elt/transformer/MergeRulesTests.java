@@ -131,10 +131,14 @@ class MergeRulesTests extends TransformTestsBase {
                 + " and line_item_id = " + (orderId * 10 + 1)));
 
         String run2 = newRunId();
-        stage(database, "orders", run2, "retail", Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null));
+        ObjectNode edited = Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null);
+        ((ObjectNode) edited.at("/lineItems/nodes/0")).put("quantity", 5);
+        stage(database, "orders", run2, "retail", edited);
         assertEquals(Status.SUCCEEDED, transform(run2).status());
         assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_order_lines where store = 'retail'"
                 + " and order_id = " + orderId));
+        assertEquals("5 112.5000", queryForString("select quantity || ' ' || line_total from warehouse.fact_order_lines"
+                + " where store = 'retail' and line_item_id = " + (orderId * 10 + 1)));
     }
 
     @Test
