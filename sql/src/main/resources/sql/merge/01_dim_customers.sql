@@ -25,6 +25,14 @@ update customer_stage
 set customer_key = case when email_normalized is not null then 'email:' || email_normalized
                         else 'store:' || store || '/' || customer_id end;
 
+-- Merged customers a store record leaves in this run (its e-mail changed): their stores are recomputed below,
+-- and a merged customer no store record points to any more is removed (its orders follow the new key in fact_orders).
+create temporary table customer_rekeyed on commit drop as
+select distinct s.customer_key as old_key
+from warehouse.dim_customer_sources s
+join customer_stage c on c.store = s.store and c.customer_id = s.customer_id
+where s.customer_key <> c.customer_key and c.updated_at >= s.updated_at;
+
 -- Each store's own record, never replaced by an older one of the same (store, id).
 insert into warehouse.dim_customer_sources as s
     (store, customer_id, customer_key, email_normalized, updated_at, loaded_run_id)
@@ -74,5 +82,15 @@ set stores = array(select distinct s.store from warehouse.dim_customer_sources s
 where d.customer_key in (select customer_key from customer_stage)
   and d.stores is distinct from array(select distinct s.store from warehouse.dim_customer_sources s
                                       where s.customer_key = d.customer_key order by 1);
+
+update warehouse.dim_customers d
+set stores = array(select distinct s.store from warehouse.dim_customer_sources s
+                   where s.customer_key = d.customer_key order by 1)
+where d.customer_key in (select old_key from customer_rekeyed)
+  and exists (select 1 from warehouse.dim_customer_sources s where s.customer_key = d.customer_key);
+
+delete from warehouse.dim_customers d
+where d.customer_key in (select old_key from customer_rekeyed)
+  and not exists (select 1 from warehouse.dim_customer_sources s where s.customer_key = d.customer_key);
 
 select count(*) as merged_rows from customer_stage;

@@ -61,6 +61,25 @@ class MergeRulesTests extends TransformTestsBase {
     }
 
     @Test
+    void aCustomerWhoGainsAnEmailMovesToTheEmailKeyWithTheirOrders() throws Exception {
+        long id = Staging.nextId();
+        long orderId = Staging.nextId();
+        String email = "later+" + UUID.randomUUID() + "@example.com";
+        String run1 = newRunId();
+        stage(database, "customers", run1, "wholesale", Staging.customer(id, null, "Lee", "2026-11-20T10:00:00Z"));
+        stage(database, "orders", run1, "wholesale", Staging.order(orderId, "2026-11-20T11:00:00Z", "PAID", id));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+        String run2 = newRunId();
+        stage(database, "customers", run2, "wholesale", Staging.customer(id, email, "Lee", "2026-11-21T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+
+        assertEquals("email:" + email, queryForString("select customer_key from warehouse.fact_orders"
+                + " where store = 'wholesale' and order_id = " + orderId));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_customers where customer_key = 'store:wholesale/" + id + "'"));
+        assertEquals("{wholesale}", queryForString("select stores::text from warehouse.dim_customers where customer_key = 'email:" + email + "'"));
+    }
+
+    @Test
     void anOrderWhoseStatusChangesBetweenRunsIsUpdated() throws Exception {
         long orderId = Staging.nextId();
         String run1 = newRunId();
