@@ -65,4 +65,4 @@ create index table_counts_table_time on ops.table_counts (table_name, counted_at
 -- Join paths of the merges and checks.
 create index fact_orders_store_customer on warehouse.fact_orders (store, customer_id) where customer_id is not null;
 create index dim_customer_sources_run on warehouse.dim_customer_sources (loaded_run_id);
-create index inventory_snapshot_date_store on warehouse.inventory_snapshot (snapshot_date, store);
+create index inventory_snapshot_store_date on warehouse.inventory_snapshot (store, snapshot_date);

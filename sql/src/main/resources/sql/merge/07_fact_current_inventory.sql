@@ -1,7 +1,8 @@
 -- fact_current_inventory: full refresh, "retail first". One row per SKU, from the store with the lowest
 -- configured inventory_priority that has the SKU (ops.store_settings); other stores only fill SKUs it lacks.
 -- A store's level is the sum over its locations of the "available" / "on_hand" quantities.
--- Source: the inventory snapshot staged by this run. A run that staged no inventory leaves the table as it is.
+-- Source: the inventory staged by this run; a store that staged none in this run keeps the levels of its latest
+-- snapshot date (warehouse.inventory_snapshot). A run that staged no inventory at all leaves the table as it is.
 
 create temporary table inventory_item_stage on commit drop as
 select i.store,
@@ -19,6 +20,16 @@ cross join lateral (
         select max(case when qn ->> 'name' = 'available' then (qn ->> 'quantity')::bigint end) as available,
                max(case when qn ->> 'name' = 'on_hand' then (qn ->> 'quantity')::bigint end)   as on_hand
         from jsonb_array_elements(coalesce(lvl -> 'quantities', '[]')) qn) q) lv;
+
+insert into inventory_item_stage (store, inventory_item_id, sku, available, on_hand, location_count)
+select s.store, s.inventory_item_id, max(s.sku), sum(s.available), sum(s.on_hand), count(*)::integer
+from (select st.store,
+             (select max(p.snapshot_date) from warehouse.inventory_snapshot p where p.store = st.store) as snapshot_date
+      from ops.store_settings st
+      where exists (select 1 from inventory_item_stage)
+        and st.store not in (select store from inventory_item_stage)) latest
+join warehouse.inventory_snapshot s on s.store = latest.store and s.snapshot_date = latest.snapshot_date
+group by s.store, s.inventory_item_id;
 
 delete from warehouse.fact_current_inventory
 where exists (select 1 from inventory_item_stage);

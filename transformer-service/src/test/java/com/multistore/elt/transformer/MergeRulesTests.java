@@ -193,6 +193,24 @@ class MergeRulesTests extends TransformTestsBase {
     }
 
     @Test
+    void aRunWithOnlyRetailInventoryKeepsWholesaleOnlySkusFromTheirLatestSnapshot() throws Exception {
+        String wholesaleOnly = "WS-KEPT-" + Staging.nextId();
+        String shared = "SHARED-KEPT-" + Staging.nextId();
+        String run1 = newRunId();
+        stage(database, "inventory", run1, "wholesale", Staging.inventoryItem(Staging.nextId(), wholesaleOnly, 8, 0));
+        stage(database, "inventory", run1, "wholesale", Staging.inventoryItem(Staging.nextId(), shared, 50, 0));
+        transform(run1, LocalDate.of(2026, 12, 1));
+        String run2 = newRunId();
+        stage(database, "inventory", run2, "retail", Staging.inventoryItem(Staging.nextId(), shared, 3, 0));
+        assertEquals(Status.SUCCEEDED, transform(run2, LocalDate.of(2026, 12, 2)).status());
+
+        assertEquals("wholesale 8", queryForString("select store || ' ' || available"
+                + " from warehouse.fact_current_inventory where sku = '" + wholesaleOnly + "'"));
+        assertEquals("retail 3 " + run2, queryForString("select store || ' ' || available || ' ' || loaded_run_id"
+                + " from warehouse.fact_current_inventory where sku = '" + shared + "'"));
+    }
+
+    @Test
     void reRunningASnapshotDateReplacesThatDateOnly() throws Exception {
         long item = Staging.nextId();
         String sku = "SNAP-" + item;
