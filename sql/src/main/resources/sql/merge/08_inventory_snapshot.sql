@@ -1,0 +1,31 @@
+-- inventory_snapshot: one set of rows per snapshot date (the run's business date, ops.etl_runs). Re-running a date
+-- replaces that date's rows of the stores whose inventory this run staged; other dates are never touched.
+
+create temporary table level_stage on commit drop as
+select i.store,
+       (i.payload ->> 'legacyResourceId')::bigint                       as inventory_item_id,
+       (lvl #>> '{location,legacyResourceId}')::bigint                  as location_id,
+       nullif(trim(i.payload ->> 'sku'), '')                            as sku,
+       coalesce(q.available, 0)                                         as available,
+       q.on_hand
+from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
+      from staging.inventory s where s.run_id = current_setting('etl.run_id') offset 0) i
+cross join lateral jsonb_array_elements(coalesce(i.payload #> '{inventoryLevels,nodes}', '[]')) lvl
+cross join lateral (
+    select max(case when qn ->> 'name' = 'available' then (qn ->> 'quantity')::bigint end) as available,
+           max(case when qn ->> 'name' = 'on_hand' then (qn ->> 'quantity')::bigint end)   as on_hand
+    from jsonb_array_elements(coalesce(lvl -> 'quantities', '[]')) qn) q;
+
+delete from warehouse.inventory_snapshot s
+where s.snapshot_date = current_setting('etl.business_date')::date
+  and s.store in (select distinct store from staging.inventory where run_id = current_setting('etl.run_id'));
+
+insert into warehouse.inventory_snapshot
+    (snapshot_date, store, inventory_item_id, location_id, sku, variant_id, available, on_hand, loaded_run_id)
+select current_setting('etl.business_date')::date, l.store, l.inventory_item_id, l.location_id, l.sku,
+       (select min(v.variant_id) from warehouse.dim_product_variants v
+        where v.store = l.store and v.inventory_item_id = l.inventory_item_id),
+       l.available, l.on_hand, current_setting('etl.run_id')
+from level_stage l;
+
+select count(*) as merged_rows from level_stage;

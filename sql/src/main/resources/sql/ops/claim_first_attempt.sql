@@ -1,0 +1,5 @@
+-- Claims attempt 1 of a run (its merges, or its failure) exactly once. Param: run id. Returns the business date.
+update ops.etl_runs
+set transform_attempts = 1, transform_started_at = now()
+where run_id = ? and status = 'RUNNING' and transform_attempts = 0
+returning business_date

@@ -1,0 +1,88 @@
+package com.multistore.elt.transformer.repository;
+
+import com.multistore.elt.transformer.config.TransformerConfig;
+import com.multistore.elt.transformer.service.RunContext;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Runs one SQL file of a run in its own transaction. The run is given to the SQL as transaction-local settings
+ * ({@code etl.run_id}, {@code etl.business_date}, {@code etl.as_of}, {@code etl.week_start_isodow},
+ * {@code etl.dq_*}), so the same file runs unchanged from psql after {@code set etl.run_id = '...'}.
+ * The file's last statement is a query whose first row's last column is the job's row count.
+ */
+@ApplicationScoped
+public class MergeScriptRunner {
+
+    private static final String SETTINGS = "select set_config('etl.run_id', ?, true), set_config('etl.business_date', ?, true),"
+            + " set_config('etl.as_of', ?, true), set_config('etl.week_start_isodow', ?, true),"
+            + " set_config('etl.dq_freshness_hours', ?, true), set_config('etl.dq_max_drop_ratio', ?, true),"
+            + " set_config('lock_timeout', ?, true)";
+
+    private final AgroalDataSource dataSource;
+    private final SqlFiles files;
+    private final TransformerConfig config;
+
+    public MergeScriptRunner(AgroalDataSource dataSource, SqlFiles files, TransformerConfig config) {
+        this.dataSource = dataSource;
+        this.files = files;
+        this.config = config;
+    }
+
+    /** Executes the script and commits; on any error rolls back and throws. Returns the script's row count. */
+    public long run(RunContext run, String scriptPath) throws SQLException {
+        String script = files.get(scriptPath);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                applySettings(c, run);
+                long rows = execute(c, script);
+                c.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private void applySettings(Connection c, RunContext run) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SETTINGS)) {
+            ps.setString(1, run.runId());
+            ps.setString(2, run.businessDate().toString());
+            ps.setString(3, run.asOf().toString());
+            ps.setString(4, String.valueOf(config.bakery().weekStart().getValue()));
+            ps.setString(5, String.valueOf(config.dq().freshnessHours()));
+            ps.setString(6, String.valueOf(config.dq().maxDropRatio()));
+            ps.setString(7, config.transform().lockTimeout().toMillis() + "ms");
+            ps.executeQuery().close();
+        }
+    }
+
+    private static long execute(Connection c, String script) throws SQLException {
+        long rows = 0;
+        try (Statement s = c.createStatement()) {
+            boolean isResult = s.execute(script);
+            while (true) {
+                if (isResult) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        if (rs.next()) {
+                            rows = rs.getLong(rs.getMetaData().getColumnCount());
+                        }
+                    }
+                } else if (s.getUpdateCount() == -1) {
+                    return rows;
+                }
+                isResult = s.getMoreResults();
+            }
+        }
+    }
+}

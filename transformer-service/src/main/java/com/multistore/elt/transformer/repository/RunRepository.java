@@ -1,0 +1,140 @@
+package com.multistore.elt.transformer.repository;
+
+import com.multistore.elt.events.LoadCompleted;
+import com.multistore.elt.events.RunStarted;
+import com.multistore.elt.events.Status;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** ops.etl_runs and ops.etl_run_loads: the runs, their plans, their loads, and the claim of each attempt. */
+@ApplicationScoped
+public class RunRepository {
+
+    private final AgroalDataSource dataSource;
+    private final SqlFiles files;
+
+    public RunRepository(AgroalDataSource dataSource, SqlFiles files) {
+        this.dataSource = dataSource;
+        this.files = files;
+    }
+
+    public void recordRun(RunStarted run, String planJson) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/record_run.sql"))) {
+            ps.setString(1, run.runId());
+            ps.setString(2, run.trigger().name());
+            ps.setString(3, run.businessDate().toString());
+            ps.setString(4, planJson);
+            ps.executeUpdate();
+        }
+    }
+
+    public void recordLoad(LoadCompleted load) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/record_load.sql"))) {
+            ps.setString(1, load.runId());
+            ps.setString(2, load.store());
+            ps.setString(3, load.entity().code());
+            ps.setString(4, load.status().name());
+            ps.setLong(5, load.stagedCount());
+            ps.setLong(6, load.deadLetteredCount());
+            ps.setString(7, load.error());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<BarrierState> barrier(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/barrier_state.sql"))) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new BarrierState(rs.getString("status"), rs.getInt("transform_attempts"),
+                        rs.getInt("missing"), rs.getInt("failed"), rs.getString("missing_items"), rs.getString("failures")));
+            }
+        }
+    }
+
+    /** Claims attempt 1 of the run; empty when it was claimed before (or the run is unknown or finished). */
+    public Optional<LocalDate> claimFirstAttempt(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/claim_first_attempt.sql"))) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, LocalDate.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Claims the next attempt of a run transformed before; empty when it never was. */
+    public Optional<Claim> claimReplay(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/claim_replay.sql"))) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Claim(rs.getInt(1), rs.getObject(2, LocalDate.class))) : Optional.empty();
+            }
+        }
+    }
+
+    public List<String> expiredRuns(Duration timeout) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/expired_runs.sql"))) {
+            ps.setDouble(1, timeout.toMillis() / 1000.0);
+            List<String> runs = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(rs.getString(1));
+                }
+            }
+            return runs;
+        }
+    }
+
+    public List<String> interruptedRuns() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/interrupted_runs.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            List<String> runs = new ArrayList<>();
+            while (rs.next()) {
+                runs.add(rs.getString(1));
+            }
+            return runs;
+        }
+    }
+
+    public void finish(String runId, int attempt, Status status, String error) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/finish_run.sql"))) {
+            ps.setString(1, status.name());
+            ps.setString(2, error);
+            ps.setString(3, runId);
+            ps.setInt(4, attempt);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The state of a run's barrier. */
+    public record BarrierState(String runStatus, int transformAttempts, int missing, int failed, String missingItems,
+                               String failures) {
+        public boolean complete() {
+            return missing == 0 && failed == 0;
+        }
+    }
+
+    /** An attempt claimed for a run. */
+    public record Claim(int attempt, LocalDate businessDate) {
+    }
+}

@@ -1,0 +1,53 @@
+package com.multistore.elt.transformer.repository;
+
+import com.multistore.elt.transformer.config.TransformerConfig;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+
+/** ops.store_settings: the configured stores, upserted before every run so the merge SQL can join on them. */
+@ApplicationScoped
+public class StoreSettingsRepository {
+
+    private final AgroalDataSource dataSource;
+    private final SqlFiles files;
+
+    public StoreSettingsRepository(AgroalDataSource dataSource, SqlFiles files) {
+        this.dataSource = dataSource;
+        this.files = files;
+    }
+
+    public void upsert(Map<String, TransformerConfig.Store> stores) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/store_settings_upsert.sql"))) {
+            for (var store : stores.entrySet()) {
+                ps.setString(1, store.getKey());
+                ps.setString(2, store.getValue().channel());
+                ps.setString(3, store.getValue().timeZone());
+                ps.setInt(4, store.getValue().inventoryPriority());
+                ps.setString(5, store.getValue().currency().orElse(null));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The stores that staged rows in the run but have no settings, comma-separated; empty when there are none. */
+    public Optional<String> unconfigured(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/unconfigured_stores.sql"))) {
+            for (int i = 1; i <= 4; i++) {
+                ps.setString(i, runId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+}

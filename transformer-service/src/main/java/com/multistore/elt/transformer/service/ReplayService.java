@@ -1,0 +1,59 @@
+package com.multistore.elt.transformer.service;
+
+import com.multistore.elt.events.TransformCompleted;
+import com.multistore.elt.transformer.config.TransformerConfig;
+import com.multistore.elt.transformer.repository.RunRepository;
+import com.multistore.elt.transformer.repository.RunRepository.BarrierState;
+import com.multistore.elt.transformer.repository.RunRepository.Claim;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** Re-runs a run's merges as its next attempt (idempotent: the same staging rows give the same warehouse rows). */
+@ApplicationScoped
+public class ReplayService {
+
+    private static final Logger LOG = Logger.getLogger(ReplayService.class);
+
+    private final RunRepository runs;
+    private final TransformQueue queue;
+    private final TransformerConfig config;
+
+    public ReplayService(RunRepository runs, TransformQueue queue, TransformerConfig config) {
+        this.runs = runs;
+        this.queue = queue;
+        this.config = config;
+    }
+
+    public TransformCompleted replay(String runId) throws Exception {
+        BarrierState state = runs.barrier(runId)
+                .orElseThrow(() -> new ReplayRefused(404, "unknown run " + runId));
+        if (state.failed() > 0) {
+            throw new ReplayRefused(409, "run " + runId + " has FAILED loads: " + state.failures());
+        }
+        if (state.missing() > 0) {
+            throw new ReplayRefused(409, "run " + runId + " is not fully loaded: " + state.missingItems());
+        }
+        Claim claim = runs.claimReplay(runId)
+                .orElseThrow(() -> new ReplayRefused(409, "run " + runId + " has not been transformed yet"));
+        LOG.infof("run %s: replay as attempt %d", runId, claim.attempt());
+        return queue.submit(new RunContext(runId, claim.attempt(), claim.businessDate(), Instant.now()))
+                .get(config.transform().replayWait().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A replay that cannot be done, with the HTTP status that says why. */
+    public static class ReplayRefused extends RuntimeException {
+        private final int status;
+
+        public ReplayRefused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

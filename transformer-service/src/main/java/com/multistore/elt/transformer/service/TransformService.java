@@ -1,0 +1,165 @@
+package com.multistore.elt.transformer.service;
+
+import com.multistore.elt.events.Status;
+import com.multistore.elt.events.TransformCompleted;
+import com.multistore.elt.events.TransformCompleted.DataQuality;
+import com.multistore.elt.events.TransformCompleted.JobResult;
+import com.multistore.elt.transformer.config.TransformerConfig;
+import com.multistore.elt.transformer.repository.DataQualityRepository;
+import com.multistore.elt.transformer.repository.DataQualityRepository.CheckResult;
+import com.multistore.elt.transformer.repository.RunRepository;
+import com.multistore.elt.transformer.repository.StoreSettingsRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * One attempt at a run: the store settings, the merge jobs in dependency order (each in its own transaction, with
+ * retries), then the data-quality checks; the run's outcome is recorded and published once.
+ */
+@ApplicationScoped
+public class TransformService {
+
+    private static final Logger LOG = Logger.getLogger(TransformService.class);
+    static final MergeJob CHECKS = new MergeJob(MergeJob.DATA_QUALITY, "sql/checks/data_quality.sql");
+
+    private final TransformerConfig config;
+    private final StoreSettingsRepository storeSettings;
+    private final MergeJobRunner jobs;
+    private final DataQualityRepository dataQuality;
+    private final RunRepository runs;
+    private final TransformCompletedPublisher publisher;
+    private final MeterRegistry metrics;
+
+    public TransformService(TransformerConfig config, StoreSettingsRepository storeSettings, MergeJobRunner jobs,
+                            DataQualityRepository dataQuality, RunRepository runs,
+                            TransformCompletedPublisher publisher, MeterRegistry metrics) {
+        this.config = config;
+        this.storeSettings = storeSettings;
+        this.jobs = jobs;
+        this.dataQuality = dataQuality;
+        this.runs = runs;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public TransformCompleted transform(RunContext run) {
+        LOG.infof("run %s attempt %d: merging (business date %s)", run.runId(), run.attempt(), run.businessDate());
+        List<JobResult> results = new ArrayList<>();
+        DataQuality dq = new DataQuality(0, 0, 0);
+        String error = null;
+        try {
+            storeSettings.upsert(config.stores());
+            error = storeSettings.unconfigured(run.runId())
+                    .map(stores -> "stores without settings (pipeline.stores.<code>.*): " + stores).orElse(null);
+        } catch (Exception e) {
+            error = "store settings: " + MergeJobRunner.error(e);
+        }
+        for (MergeJob job : MergeJob.ALL) {
+            if (error != null) {
+                break;
+            }
+            JobResult result = runJob(run, job);
+            results.add(result);
+            if (result.status() == Status.FAILED) {
+                error = job.name() + " failed after " + result.attempts() + " tries: " + result.error();
+            }
+        }
+        if (error == null) {
+            JobResult checks = runJob(run, CHECKS);
+            if (checks.status() == Status.FAILED) {
+                error = checks.name() + " failed after " + checks.attempts() + " tries: " + checks.error();
+                results.add(checks);
+            } else {
+                ChecksOutcome outcome = evaluateChecks(run, checks);
+                dq = outcome.dq();
+                results.add(outcome.result());
+                error = outcome.error();
+            }
+        }
+        Status status = error == null ? Status.SUCCEEDED : Status.FAILED;
+        TransformCompleted completed = new TransformCompleted(run.runId(), run.attempt(), status, results, dq);
+        finish(run, completed, error);
+        return completed;
+    }
+
+    private JobResult runJob(RunContext run, MergeJob job) {
+        AtomicInteger tries = new AtomicInteger();
+        long started = System.nanoTime();
+        Status status = Status.SUCCEEDED;
+        long rows = 0;
+        String error = null;
+        try {
+            rows = jobs.run(run, job, tries);
+        } catch (Exception e) {
+            status = Status.FAILED;
+            error = MergeJobRunner.error(e);
+        }
+        long nanos = System.nanoTime() - started;
+        Timer.builder("transformer.job.duration").tag("job", job.name()).tag("status", status.name())
+                .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        metrics.counter("transformer.job.rows", "job", job.name()).increment(rows);
+        return new JobResult(job.name(), status, rows, tries.get(), TimeUnit.NANOSECONDS.toMillis(nanos), error);
+    }
+
+    private ChecksOutcome evaluateChecks(RunContext run, JobResult checks) {
+        List<CheckResult> notPassed;
+        try {
+            notPassed = dataQuality.notPassed(run.runId());
+        } catch (Exception e) {
+            String error = "data_quality results unreadable: " + MergeJobRunner.error(e);
+            return new ChecksOutcome(new DataQuality(0, 0, 0), failed(checks, error), error);
+        }
+        notPassed.forEach(c -> metrics.counter("transformer.dq.failures", "check", c.name(), "severity", c.severity())
+                .increment());
+        int failed = (int) notPassed.stream().filter(CheckResult::failed).count();
+        int warned = notPassed.size() - failed;
+        DataQuality dq = new DataQuality((int) checks.rows() - notPassed.size(), warned, failed);
+        if (warned > 0) {
+            LOG.warnf("run %s attempt %d: data-quality warnings: %s", run.runId(), run.attempt(), describe(notPassed, false));
+        }
+        if (failed == 0) {
+            return new ChecksOutcome(dq, checks, null);
+        }
+        String error = "data-quality errors: " + describe(notPassed, true);
+        return new ChecksOutcome(dq, failed(checks, error), error);
+    }
+
+    private static JobResult failed(JobResult checks, String error) {
+        return new JobResult(checks.name(), Status.FAILED, checks.rows(), checks.attempts(), checks.durationMs(), error);
+    }
+
+    private static String describe(List<CheckResult> results, boolean errors) {
+        return results.stream().filter(c -> c.failed() == errors).map(CheckResult::describe)
+                .collect(Collectors.joining("; "));
+    }
+
+    private void finish(RunContext run, TransformCompleted completed, String error) {
+        try {
+            runs.finish(run.runId(), run.attempt(), completed.status(), error);
+        } catch (Exception e) {
+            LOG.errorf("run %s attempt %d: outcome %s not recorded in ops.etl_runs: %s", run.runId(), run.attempt(),
+                    completed.status(), MergeJobRunner.error(e));
+        }
+        if (error != null) {
+            LOG.errorf("run %s attempt %d: FAILED: %s", run.runId(), run.attempt(), error);
+        }
+        try {
+            publisher.publish(completed);
+        } catch (RuntimeException e) {
+            LOG.errorf("run %s attempt %d: etl.transform.completed NOT published: %s", run.runId(), run.attempt(),
+                    MergeJobRunner.error(e));
+            throw e;
+        }
+    }
+
+    private record ChecksOutcome(DataQuality dq, JobResult result, String error) {
+    }
+}

@@ -1,0 +1,291 @@
+package com.multistore.elt.transformer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.multistore.elt.events.Status;
+import com.multistore.elt.events.TransformCompleted;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.UUID;
+
+import static com.multistore.elt.transformer.Staging.stage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The warehouse rules on the real PostgreSQL, with hand-built staging rows, including the naive-merge breakers. */
+@QuarkusTest
+class MergeRulesTests extends TransformTestsBase {
+
+    private static final ZoneId BAKERY_ZONE = ZoneId.of("Asia/Kolkata");
+
+    @Test
+    void theSameCustomerInBothStoresKeepsTheNewestRecordWhenTheOlderArrivesLast() throws Exception {
+        String email = "jane+" + UUID.randomUUID() + "@example.com";
+        long wholesaleId = Staging.nextId();
+        long retailId = Staging.nextId();
+        String run1 = newRunId();
+        stage(database, "customers", run1, "wholesale", Staging.customer(wholesaleId, "  " + email.toUpperCase() + " ",
+                "Newest", "2026-11-21T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+
+        String run2 = newRunId();
+        stage(database, "customers", run2, "retail", Staging.customer(retailId, email, "Oldest", "2026-11-01T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+
+        String key = "'email:" + email + "'";
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.dim_customers where customer_key = " + key));
+        assertEquals("Newest", queryForString("select first_name from warehouse.dim_customers where customer_key = " + key));
+        assertEquals("wholesale", queryForString("select source_store from warehouse.dim_customers where customer_key = " + key));
+        assertEquals("{retail,wholesale}", queryForString("select stores::text from warehouse.dim_customers where customer_key = " + key));
+        assertEquals(2, database.queryForLong("select count(*) from warehouse.dim_customer_sources where customer_key = " + key));
+    }
+
+    @Test
+    void aCustomerWithoutEmailIsKeyedByStoreAndIdAndTheirOrdersFollowTheMergedKey() throws Exception {
+        long id = Staging.nextId();
+        long orderId = Staging.nextId();
+        String run = newRunId();
+        stage(database, "customers", run, "retail", Staging.customer(id, null, "Nomail", "2026-11-21T10:00:00Z"));
+        stage(database, "orders", run, "retail", Staging.order(orderId, "2026-11-21T11:00:00Z", "PAID", id));
+        assertEquals(Status.SUCCEEDED, transform(run).status());
+
+        assertEquals("store:retail/" + id, queryForString("select customer_key from warehouse.fact_orders"
+                + " where store = 'retail' and order_id = " + orderId));
+        assertEquals("Nomail", queryForString("select first_name from warehouse.dim_customers where customer_key = 'store:retail/" + id + "'"));
+    }
+
+    @Test
+    void aCustomerWhoGainsAnEmailMovesToTheEmailKeyWithTheirOrders() throws Exception {
+        long id = Staging.nextId();
+        long orderId = Staging.nextId();
+        String email = "later+" + UUID.randomUUID() + "@example.com";
+        String run1 = newRunId();
+        stage(database, "customers", run1, "wholesale", Staging.customer(id, null, "Lee", "2026-11-20T10:00:00Z"));
+        stage(database, "orders", run1, "wholesale", Staging.order(orderId, "2026-11-20T11:00:00Z", "PAID", id));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+        String run2 = newRunId();
+        stage(database, "customers", run2, "wholesale", Staging.customer(id, email, "Lee", "2026-11-21T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+
+        assertEquals("email:" + email, queryForString("select customer_key from warehouse.fact_orders"
+                + " where store = 'wholesale' and order_id = " + orderId));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_customers where customer_key = 'store:wholesale/" + id + "'"));
+        assertEquals("{wholesale}", queryForString("select stores::text from warehouse.dim_customers where customer_key = 'email:" + email + "'"));
+    }
+
+    @Test
+    void anOrderWhoseStatusChangesBetweenRunsIsUpdated() throws Exception {
+        long orderId = Staging.nextId();
+        String run1 = newRunId();
+        stage(database, "orders", run1, "retail", Staging.order(orderId, "2026-11-20T10:00:00Z", "PENDING", null));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+        String run2 = newRunId();
+        ObjectNode paid = Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null);
+        paid.put("displayFulfillmentStatus", "FULFILLED");
+        stage(database, "orders", run2, "retail", paid);
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+
+        String where = " from warehouse.fact_orders where store = 'retail' and order_id = " + orderId;
+        assertEquals("PAID", queryForString("select financial_status" + where));
+        assertEquals("FULFILLED", queryForString("select fulfillment_status" + where));
+        assertEquals(run2, queryForString("select loaded_run_id" + where));
+        assertEquals(1, database.queryForLong("select count(*)" + where));
+    }
+
+    @Test
+    void anOlderReDeliveredOrderDoesNotWinNorChangeItsLines() throws Exception {
+        long orderId = Staging.nextId();
+        String run1 = newRunId();
+        ObjectNode current = Staging.order(orderId, "2026-11-21T10:00:00Z", "REFUNDED", null);
+        ((ObjectNode) current.at("/lineItems/nodes/0")).put("quantity", 3);
+        stage(database, "orders", run1, "retail", current);
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+
+        String run2 = newRunId();
+        ObjectNode older = Staging.order(orderId, "2026-11-19T10:00:00Z", "PAID", null);
+        Staging.addLine(older, orderId * 10 + 2, "OLD-LINE", 1, "9.99", "0.0");
+        stage(database, "orders", run2, "retail", older);
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+
+        String where = " where store = 'retail' and order_id = " + orderId;
+        assertEquals("REFUNDED", queryForString("select financial_status from warehouse.fact_orders" + where));
+        assertEquals(run1, queryForString("select loaded_run_id from warehouse.fact_orders" + where));
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_order_lines" + where));
+        assertEquals(3, database.queryForLong("select quantity from warehouse.fact_order_lines" + where));
+    }
+
+    @Test
+    void anOrderWithoutACustomerIsKeptWithoutCustomerKeys() throws Exception {
+        long orderId = Staging.nextId();
+        String run = newRunId();
+        stage(database, "orders", run, "wholesale", Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null));
+        TransformCompleted outcome = transform(run);
+        assertEquals(Status.SUCCEEDED, outcome.status());
+
+        String where = " from warehouse.fact_orders where store = 'wholesale' and order_id = " + orderId;
+        assertEquals(1, database.queryForLong("select count(*)" + where + " and customer_id is null and customer_key is null"));
+        assertEquals("B2B", queryForString("select channel" + where));
+    }
+
+    @Test
+    void linesCarryQuantityTimesUnitPriceAndDiscountsAndEditsRemoveLines() throws Exception {
+        long orderId = Staging.nextId();
+        String run1 = newRunId();
+        ObjectNode order = Staging.order(orderId, "2026-11-20T10:00:00Z", "PAID", null);
+        Staging.addLine(order, orderId * 10 + 2, "COOKIE-BOX", 4, "3.25", "1.50");
+        stage(database, "orders", run1, "retail", order);
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+
+        String line = " from warehouse.fact_order_lines where store = 'retail' and line_item_id = " + (orderId * 10 + 2);
+        assertEquals("13.0000", queryForString("select line_total" + line));
+        assertEquals("1.5000", queryForString("select discount_total" + line));
+        assertEquals("USD", queryForString("select currency" + line));
+        assertEquals("45.0000", queryForString("select line_total from warehouse.fact_order_lines where store = 'retail'"
+                + " and line_item_id = " + (orderId * 10 + 1)));
+
+        String run2 = newRunId();
+        ObjectNode edited = Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null);
+        ((ObjectNode) edited.at("/lineItems/nodes/0")).put("quantity", 5);
+        stage(database, "orders", run2, "retail", edited);
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_order_lines where store = 'retail'"
+                + " and order_id = " + orderId));
+        assertEquals("5 112.5000", queryForString("select quantity || ' ' || line_total from warehouse.fact_order_lines"
+                + " where store = 'retail' and line_item_id = " + (orderId * 10 + 1)));
+    }
+
+    @Test
+    void variantsAreLinkedToProductsAndPricedInTheStoreCurrency() throws Exception {
+        long productId = Staging.nextId();
+        long variantId = Staging.nextId();
+        String run = newRunId();
+        stage(database, "products", run, "bakery", Staging.product(productId, variantId, "SKU-" + variantId, Staging.nextId(), "12.50"));
+        assertEquals(Status.SUCCEEDED, transform(run).status());
+
+        String where = " from warehouse.dim_product_variants where store = 'bakery' and variant_id = " + variantId;
+        assertEquals(productId, database.queryForLong("select product_id" + where));
+        assertEquals("12.5000 INR", queryForString("select price || ' ' || currency" + where));
+        assertEquals("Chocolate cake", queryForString("select p.title from warehouse.dim_products p join warehouse.dim_product_variants v"
+                + " using (store, product_id) where v.store = 'bakery' and v.variant_id = " + variantId));
+    }
+
+    @Test
+    void currentInventoryIsRetailFirstAndTakesWholesaleOnlyForSkusMissingInRetail() throws Exception {
+        String shared = "SHARED-" + Staging.nextId();
+        String wholesaleOnly = "WHOLESALE-ONLY-" + Staging.nextId();
+        String run = newRunId();
+        stage(database, "inventory", run, "wholesale", Staging.inventoryItem(Staging.nextId(), shared, 100, 100));
+        stage(database, "inventory", run, "retail", Staging.inventoryItem(Staging.nextId(), shared, 5, 2));
+        stage(database, "inventory", run, "wholesale", Staging.inventoryItem(Staging.nextId(), wholesaleOnly, 40, 1));
+        assertEquals(Status.SUCCEEDED, transform(run).status());
+
+        assertEquals("retail 7 2", queryForString("select store || ' ' || available || ' ' || location_count"
+                + " from warehouse.fact_current_inventory where sku = '" + shared + "'"));
+        assertEquals("wholesale 41", queryForString("select store || ' ' || available"
+                + " from warehouse.fact_current_inventory where sku = '" + wholesaleOnly + "'"));
+        assertEquals(2, database.queryForLong("select count(*) from warehouse.fact_current_inventory"));
+    }
+
+    @Test
+    void aRunWithOnlyRetailInventoryKeepsWholesaleOnlySkusFromTheirLatestSnapshot() throws Exception {
+        String wholesaleOnly = "WS-KEPT-" + Staging.nextId();
+        String shared = "SHARED-KEPT-" + Staging.nextId();
+        String run1 = newRunId();
+        stage(database, "inventory", run1, "wholesale", Staging.inventoryItem(Staging.nextId(), wholesaleOnly, 8, 0));
+        stage(database, "inventory", run1, "wholesale", Staging.inventoryItem(Staging.nextId(), shared, 50, 0));
+        transform(run1, LocalDate.of(2026, 12, 1));
+        String run2 = newRunId();
+        stage(database, "inventory", run2, "retail", Staging.inventoryItem(Staging.nextId(), shared, 3, 0));
+        assertEquals(Status.SUCCEEDED, transform(run2, LocalDate.of(2026, 12, 2)).status());
+
+        assertEquals("wholesale 8", queryForString("select store || ' ' || available"
+                + " from warehouse.fact_current_inventory where sku = '" + wholesaleOnly + "'"));
+        assertEquals("retail 3 " + run2, queryForString("select store || ' ' || available || ' ' || loaded_run_id"
+                + " from warehouse.fact_current_inventory where sku = '" + shared + "'"));
+    }
+
+    @Test
+    void reRunningASnapshotDateReplacesThatDateOnly() throws Exception {
+        long item = Staging.nextId();
+        String sku = "SNAP-" + item;
+        LocalDate day1 = LocalDate.of(2026, 11, 20);
+        LocalDate day2 = LocalDate.of(2026, 11, 21);
+        String run1 = newRunId();
+        stage(database, "inventory", run1, "retail", Staging.inventoryItem(item, sku, 1, 1));
+        transform(run1, day1);
+        String run2 = newRunId();
+        stage(database, "inventory", run2, "retail", Staging.inventoryItem(item, sku, 2, 2));
+        transform(run2, day2);
+        String rerun = newRunId();
+        stage(database, "inventory", rerun, "retail", Staging.inventoryItem(item, sku, 9, 9));
+        transform(rerun, day2);
+
+        String where = " from warehouse.inventory_snapshot where inventory_item_id = " + item;
+        assertEquals(4, database.queryForLong("select count(*)" + where));
+        assertEquals(2, database.queryForLong("select sum(available)" + where + " and snapshot_date = '" + day1 + "'"));
+        assertEquals(18, database.queryForLong("select sum(available)" + where + " and snapshot_date = '" + day2 + "'"));
+        assertEquals(rerun, queryForString("select distinct loaded_run_id" + where + " and snapshot_date = '" + day2 + "'"));
+    }
+
+    @Test
+    void aPaidDepositWithoutItsRemainingOrderIsScheduledAndFlagged() throws Exception {
+        LocalDate today = ZonedDateTime.now(BAKERY_ZONE).toLocalDate();
+        LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String thisWeek = LocalDateTime.of(weekStart.plusDays(2), java.time.LocalTime.of(15, 0)).atZone(BAKERY_ZONE)
+                .toOffsetDateTime().toString();
+        String future = ZonedDateTime.now(BAKERY_ZONE).plusDays(30).withNano(0).toOffsetDateTime().toString();
+        String request = "REQ-" + Staging.nextId();
+        String futureRequest = "REQ-" + Staging.nextId();
+        long deposit = Staging.nextId();
+        long unpaidDeposit = Staging.nextId();
+        long futureDeposit = Staging.nextId();
+        long futureRemaining = Staging.nextId();
+
+        String run = newRunId();
+        stage(database, "orders", run, "bakery", bakeryOrder(deposit, "PAID", "deposit", thisWeek, request));
+        stage(database, "orders", run, "bakery", bakeryOrder(unpaidDeposit, "PENDING", "deposit", thisWeek, "REQ-" + unpaidDeposit));
+        stage(database, "orders", run, "bakery", bakeryOrder(futureDeposit, "PENDING", "deposit", future, futureRequest));
+        stage(database, "orders", run, "bakery", bakeryOrder(futureRemaining, "PAID", "remaining", future, futureRequest));
+        assertEquals(Status.SUCCEEDED, transform(run).status());
+
+        String scheduled = " from mart.bake_schedule_week where store = 'bakery' and request_key = 'request:" + request + "'";
+        assertEquals("#" + deposit + " PAID", queryForString("select deposit_order_name || ' ' || deposit_status" + scheduled));
+        assertNull(queryForString("select remaining_order_id::text" + scheduled));
+        assertEquals("chocolate unicorn " + weekStart, queryForString("select flavor || ' ' || theme || ' ' || week_start" + scheduled));
+        assertEquals("15:00:00", queryForString("select event_local::time::text" + scheduled));
+        assertEquals(0, database.queryForLong("select count(*) from mart.bake_schedule_week where request_key = 'request:REQ-" + unpaidDeposit + "'"));
+
+        String futures = " from mart.future_orders where store = 'bakery' and request_key = 'request:" + futureRequest + "'";
+        assertEquals(2, database.queryForLong("select count(*)" + futures));
+        assertEquals(0, database.queryForLong("select count(*)" + futures + " and (deposit_missing or remaining_missing)"));
+        assertEquals("deposit,remaining", queryForString("select string_agg(order_type, ',' order by order_type)" + futures));
+    }
+
+    @Test
+    void aFutureDepositWithoutItsRemainingOrderIsFlaggedAsMissingIt() throws Exception {
+        String future = ZonedDateTime.now(BAKERY_ZONE).plusDays(40).withNano(0).toOffsetDateTime().toString();
+        long deposit = Staging.nextId();
+        String run = newRunId();
+        stage(database, "orders", run, "bakery", bakeryOrder(deposit, "PENDING", "deposit", future, "REQ-" + deposit));
+        assertEquals(Status.SUCCEEDED, transform(run).status());
+
+        assertEquals("false true", queryForString("select deposit_missing || ' ' || remaining_missing"
+                + " from mart.future_orders where store = 'bakery' and order_id = " + deposit));
+    }
+
+    private static ObjectNode bakeryOrder(long id, String status, String type, String eventDatetime, String request) {
+        ObjectNode order = Staging.order(id, "2026-11-21T10:00:00Z", status, null);
+        Staging.metafield(order, "order_type", type);
+        Staging.metafield(order, "event_datetime", eventDatetime);
+        Staging.metafield(order, "flavor", "chocolate");
+        Staging.metafield(order, "theme", "unicorn");
+        Staging.metafield(order, "request_id", request);
+        return order;
+    }
+}

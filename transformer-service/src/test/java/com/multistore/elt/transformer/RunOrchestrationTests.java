@@ -1,0 +1,229 @@
+package com.multistore.elt.transformer;
+
+import com.multistore.elt.events.DeadLetterHeaders;
+import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.EventJson;
+import com.multistore.elt.events.ExtractMode;
+import com.multistore.elt.events.LoadCompleted;
+import com.multistore.elt.events.RunStarted;
+import com.multistore.elt.events.RunTrigger;
+import com.multistore.elt.events.Status;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.events.TransformCompleted;
+import com.multistore.elt.events.TransformCompleted.JobResult;
+import com.multistore.elt.testing.TopicProbe;
+import com.multistore.elt.transformer.service.InterruptedRunsResume;
+import com.multistore.elt.transformer.service.RunContext;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static com.multistore.elt.transformer.Staging.stage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The run's life on the real broker and database: barrier, retries and run log, data quality, the one event. */
+@QuarkusTest
+class RunOrchestrationTests extends TransformTestsBase {
+
+    @Inject
+    InterruptedRunsResume resume;
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 22);
+
+    @Test
+    void aRunMergesOnceEveryPlannedLoadIsInAndPublishesOneEvent() throws Exception {
+        String runId = newRunId();
+        long customerId = Staging.nextId();
+        long orderId = Staging.nextId();
+        stage(database, "customers", runId, "retail", Staging.customer(customerId, "e2e+" + runId + "@example.com", "Eve",
+                "2026-11-21T10:00:00Z"));
+        stage(database, "orders", runId, "retail", Staging.order(orderId, "2026-11-21T11:00:00Z", "PAID", customerId));
+
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATE, List.of(
+                new RunStarted.PlanItem("retail", Entity.CUSTOMERS, ExtractMode.INCREMENTAL),
+                new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.INCREMENTAL))));
+        LoadCompleted orders = new LoadCompleted(runId, "retail", Entity.ORDERS, Status.SUCCEEDED, 1, 0, null, null);
+        EventSender.send(Topics.LOAD_COMPLETED, runId, orders);
+        EventSender.send(Topics.LOAD_COMPLETED, runId, orders);
+        EventSender.send(Topics.LOAD_COMPLETED, runId,
+                new LoadCompleted(runId, "retail", Entity.CUSTOMERS, Status.SUCCEEDED, 1, 0, null, null));
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(Status.SUCCEEDED, event.status());
+        assertEquals(1, event.attempt());
+        assertEquals(11, event.jobs().size());
+        assertEquals("dim_customers", event.jobs().get(0).name());
+        assertEquals("data_quality", event.jobs().get(10).name());
+        assertTrue(event.dq().passed() > 0);
+        assertEquals(0, event.dq().failed());
+        assertEquals("email:e2e+" + runId + "@example.com", queryForString("select customer_key from warehouse.fact_orders"
+                + " where store = 'retail' and order_id = " + orderId));
+
+        // a re-delivered load after the run: recorded, but no second attempt and no second event
+        Instant before = Instant.now();
+        EventSender.send(Topics.LOAD_COMPLETED, runId, orders);
+        awaitTrue("the re-delivered load is recorded", () -> database.queryForLong("select count(*) from ops.etl_run_loads"
+                + " where run_id = '" + runId + "' and entity = 'orders' and received_at > '" + before + "'") == 1);
+        assertEquals(1, database.queryForLong("select transform_attempts from ops.etl_runs where run_id = '" + runId + "'"));
+        assertEquals("SUCCEEDED", queryForString("select status from ops.etl_runs where run_id = '" + runId + "'"));
+        assertEquals(11, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
+                + "' and attempts = 1 and status = 'SUCCEEDED'"));
+    }
+
+    @Test
+    void aFailedLoadFailsTheRunWithItsReason() throws Exception {
+        String runId = newRunId();
+        EventSender.send(Topics.LOAD_COMPLETED, runId,
+                new LoadCompleted(runId, "wholesale", Entity.ORDERS, Status.FAILED, 0, 0, null, "COPY failed: disk full"));
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATE, List.of(
+                new RunStarted.PlanItem("wholesale", Entity.ORDERS, ExtractMode.INCREMENTAL),
+                new RunStarted.PlanItem("wholesale", Entity.PRODUCTS, ExtractMode.INCREMENTAL))));
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(Status.FAILED, event.status());
+        assertEquals("barrier", event.jobs().get(0).name());
+        assertTrue(event.jobs().get(0).error().contains("orders@wholesale: COPY failed: disk full"), event.jobs().get(0).error());
+        assertEquals("FAILED", queryForString("select status from ops.etl_runs where run_id = '" + runId + "'"));
+    }
+
+    @Test
+    void aPlanNotCompleteWithinTheTimeoutFailsTheRun() throws Exception {
+        String runId = newRunId();
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATE, List.of(
+                new RunStarted.PlanItem("retail", Entity.INVENTORY, ExtractMode.SNAPSHOT))));
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(Status.FAILED, event.status());
+        String error = event.jobs().get(0).error();
+        assertTrue(error.contains("barrier timeout") && error.contains("inventory@retail"), error);
+    }
+
+    @Test
+    void aJobThatFailsOnceIsRetriedAndTheRunLogShowsTheAttempts() throws Exception {
+        String runId = newRunId();
+        stage(database, "products", runId, "retail", Staging.product(Staging.nextId(), Staging.nextId(), "RETRY-1",
+                Staging.nextId(), "5.00"));
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status, transform_attempts)"
+                + " values ('" + runId + "', 'MANUAL', '" + BUSINESS_DATE + "', '[]', 'RUNNING', 1)");
+        CompletableFuture<TransformCompleted> outcome;
+        try (Connection lockHolder = database.connect(); Statement s = lockHolder.createStatement()) {
+            lockHolder.setAutoCommit(false);
+            s.execute("lock table warehouse.dim_products in access exclusive mode");
+            outcome = queue.submit(new RunContext(runId, 1, BUSINESS_DATE, Instant.now()));
+            awaitTrue("the first try of dim_products failed on the lock", () -> database.queryForLong(
+                    "select count(*) from ops.etl_run_log where run_id = '" + runId + "' and job = 'dim_products'"
+                            + " and status = 'FAILED' and attempts = 1 and error like '%lock timeout%'") == 1);
+            lockHolder.rollback();
+        }
+        TransformCompleted completed = outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertEquals(Status.SUCCEEDED, completed.status());
+        JobResult products = completed.jobs().stream().filter(j -> j.name().equals("dim_products")).findFirst().orElseThrow();
+        assertEquals(2, products.attempts());
+        assertEquals(1, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
+                + "' and job = 'dim_products' and status = 'SUCCEEDED' and attempts = 2 and rows = 1 and ended_at is not null"));
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.dim_product_variants where sku = 'RETRY-1'"));
+        assertEquals(products, awaitEvent(runId).jobs().stream().filter(j -> j.name().equals("dim_products")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aDataQualityErrorFailsTheRunAndTheEventSaysWhy() throws Exception {
+        long orderId = Staging.nextId();
+        String runId = newRunId();
+        stage(database, "orders", runId, "retail", Staging.order(orderId, "2026-11-21T10:00:00Z", "NOT_A_STATUS", null));
+        try {
+            TransformCompleted completed = transform(runId, BUSINESS_DATE);
+            assertEquals(Status.FAILED, completed.status());
+            assertEquals(1, completed.dq().failed());
+
+            TransformCompleted event = awaitEvent(runId);
+            assertEquals(Status.FAILED, event.status());
+            JobResult checks = event.jobs().get(event.jobs().size() - 1);
+            assertEquals("data_quality", checks.name());
+            assertEquals(Status.FAILED, checks.status());
+            assertTrue(checks.error().contains("accepted.financial_status"), checks.error());
+            assertEquals("FAILED", queryForString("select status from ops.dq_results where run_id = '" + runId
+                    + "' and check_name = 'accepted.financial_status'"));
+            assertTrue(queryForString("select error from ops.etl_runs where run_id = '" + runId + "'")
+                    .contains("accepted.financial_status"));
+        } finally {
+            String fix = newRunId();
+            stage(database, "orders", fix, "retail", Staging.order(orderId, "2026-11-21T12:00:00Z", "PAID", null));
+            assertEquals(Status.SUCCEEDED, transform(fix, BUSINESS_DATE).status());
+        }
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicAndTheNextOneIsStillProcessed() throws Exception {
+        String badKey = newRunId();
+        EventSender.send(Topics.LOAD_COMPLETED, badKey, "{\"runId\": \"" + badKey + "\", \"entity\": \"coupons\"}");
+        var dead = TopicProbe.awaitKey(Topics.DEAD_LETTERS, badKey, WAIT);
+        assertEquals("transformer-service", TopicProbe.header(dead, DeadLetterHeaders.SERVICE));
+        assertEquals(badKey, TopicProbe.header(dead, DeadLetterHeaders.RUN_ID));
+        assertEquals(Topics.LOAD_COMPLETED, TopicProbe.header(dead, DeadLetterHeaders.SOURCE_TOPIC));
+        assertTrue(TopicProbe.header(dead, DeadLetterHeaders.ERROR_MESSAGE).contains("coupons"));
+
+        String runId = newRunId();
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATE, List.of()));
+        assertEquals(Status.SUCCEEDED, awaitEvent(runId).status());
+    }
+
+    @Test
+    void aStoreWithoutSettingsFailsTheRunBeforeAnyMerge() throws Exception {
+        String runId = newRunId();
+        stage(database, "orders", runId, "unknown-shop", Staging.order(Staging.nextId(), "2026-11-21T10:00:00Z", "PAID", null));
+        TransformCompleted completed = transform(runId, BUSINESS_DATE);
+        assertEquals(Status.FAILED, completed.status());
+        assertEquals(0, completed.jobs().size());
+        assertTrue(queryForString("select error from ops.etl_runs where run_id = '" + runId + "'").contains("unknown-shop"));
+    }
+
+    @Test
+    void aRunInterruptedMidMergeIsResumedAsItsNextAttempt() throws Exception {
+        String runId = newRunId();
+        long orderId = Staging.nextId();
+        stage(database, "orders", runId, "retail", Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null));
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status, transform_attempts,"
+                + " transform_started_at) values ('" + runId + "', 'SCHEDULE', '" + BUSINESS_DATE + "', '[]', 'RUNNING', 1, now())");
+
+        assertTrue(resume.resume() >= 1);
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(2, event.attempt());
+        assertEquals(Status.SUCCEEDED, event.status());
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_orders where order_id = " + orderId));
+    }
+
+    static TransformCompleted awaitEvent(String runId) throws Exception {
+        return EventJson.mapper().readValue(TopicProbe.awaitKey(Topics.TRANSFORM_COMPLETED, runId, WAIT).value(),
+                TransformCompleted.class);
+    }
+
+    static void awaitTrue(String what, Check check) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (check.holds()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("not within " + WAIT.toSeconds() + " s: " + what);
+    }
+
+    @FunctionalInterface
+    interface Check {
+        boolean holds() throws Exception;
+    }
+}

@@ -1,0 +1,51 @@
+package com.multistore.elt.transformer;
+
+import com.multistore.elt.events.TransformCompleted;
+import com.multistore.elt.testing.InjectTestDatabase;
+import com.multistore.elt.testing.TestDatabase;
+import com.multistore.elt.transformer.service.RunContext;
+import com.multistore.elt.transformer.service.TransformQueue;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** Shared set-up of the tests that run a run's merges directly (through the same queue the barrier uses). */
+abstract class TransformTestsBase {
+
+    @InjectTestDatabase
+    TestDatabase database;
+
+    @Inject
+    TransformQueue queue;
+
+    static String newRunId() {
+        return "run-" + UUID.randomUUID();
+    }
+
+    /** Records the run as claimed (attempt 1) and runs its merges and checks; returns the published outcome. */
+    TransformCompleted transform(String runId, LocalDate businessDate) throws Exception {
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status, transform_attempts)"
+                + " values ('" + runId + "', 'MANUAL', '" + businessDate + "', '[]', 'RUNNING', 1)");
+        return queue.submit(new RunContext(runId, 1, businessDate, Instant.now())).get(120, TimeUnit.SECONDS);
+    }
+
+    TransformCompleted transform(String runId) throws Exception {
+        return transform(runId, LocalDate.of(2026, 11, 22));
+    }
+
+    String queryForString(String sql) throws SQLException {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("no row from: " + sql);
+            }
+            return rs.getString(1);
+        }
+    }
+}
