@@ -119,6 +119,24 @@ class FaultTests {
     }
 
     @Test
+    void resetWithAnotherSeedAndSizeRebuildsTheShop() {
+        JsonPath other = ShopifyApi.admin().post("/simulator/shops/faults/reset?seed=99&orders=123").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(123, other.getInt("orders.count"));
+        String otherFirst = api.send("{ orders(first: 1, sortKey: ID) { nodes { totalPriceSet { shopMoney { amount } } } } }")
+                .getString("data.orders.nodes[0].totalPriceSet.shopMoney.amount");
+        JsonPath again = ShopifyApi.admin().post("/simulator/shops/faults/reset?seed=99&orders=123").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(other.getString("orders.totalPrice"), again.getString("orders.totalPrice"));
+        assertEquals(otherFirst, api.send("{ orders(first: 1, sortKey: ID) { nodes { totalPriceSet { shopMoney { amount } } } } }")
+                .getString("data.orders.nodes[0].totalPriceSet.shopMoney.amount"));
+        JsonPath back = ShopifyApi.admin().post("/simulator/shops/faults/reset?seed=42&orders=300").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(300, back.getInt("orders.count"));
+        assertTrue(!back.getString("orders.totalPrice").equals(other.getString("orders.totalPrice")));
+    }
+
+    @Test
     void createdOrdersAreServedAndCounted() {
         long before = ShopifyApi.admin().get("/simulator/shops/faults/truth").then().extract().jsonPath().getLong("orders.count");
         List<Object> created = ShopifyApi.admin().post("/simulator/shops/faults/orders?count=3").then().statusCode(200)
