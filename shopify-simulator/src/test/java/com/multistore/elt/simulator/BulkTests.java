@@ -107,7 +107,7 @@ class BulkTests {
 
     @Test
     void concurrencyRuleDependsOnTheApiVersion() {
-        faults(Map.of("bulkPauseMillis", 1000));
+        faults(Map.of("bulkPauseMillis", 3000));
         ShopifyApi old = api.version("2025-10");
         String first = BulkFiles.start(old, ORDERS_WITH_LINES, true);
         JsonPath second = old.runBulk(ORDERS_WITH_LINES, true);
@@ -158,7 +158,7 @@ class BulkTests {
 
     @Test
     void cancelEndsAsCanceled() {
-        faults(Map.of("bulkPauseMillis", 400));
+        faults(Map.of("bulkPauseMillis", 2000));
         String id = BulkFiles.start(api, ORDERS_WITH_LINES, true);
         JsonPath cancel = api.send("mutation c($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { id status } "
                 + "userErrors { field message } } }", Map.of("id", id));

@@ -77,7 +77,7 @@ class FaultTests {
 
     @Test
     void searchLagHidesFreshEditsFromFilteredQueriesOnly() {
-        faults(Map.of("searchLagSeconds", 3));
+        faults(Map.of("searchLagSeconds", 10));
         String since = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
         Object id = ShopifyApi.admin().post("/simulator/shops/faults/orders/touch?count=1").then().statusCode(200)
                 .extract().jsonPath().getList("touched").get(0);
