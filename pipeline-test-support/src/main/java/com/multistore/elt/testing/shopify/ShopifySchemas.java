@@ -61,6 +61,14 @@ public final class ShopifySchemas {
      * marks deprecated. Empty means the document is good.
      */
     public static List<String> problems(GraphQLSchema schema, String document) {
+        return problems(schema, document, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #problems(GraphQLSchema, String)} for a document with variables: the deprecated-field walk needs a
+     * value for each non-null variable (any valid value will do).
+     */
+    public static List<String> problems(GraphQLSchema schema, String document, java.util.Map<String, Object> variables) {
         Document parsed;
         try {
             parsed = Parser.parse(document);
@@ -76,7 +84,7 @@ public final class ShopifySchemas {
         parsed.getDefinitionsOfType(graphql.language.OperationDefinition.class).forEach(operation ->
                 QueryTraverser.newQueryTraverser().schema(schema).document(parsed)
                         .operationName(operation.getName())
-                        .variables(java.util.Map.of())
+                        .variables(variables)
                         .build()
                         .visitPreOrder(new QueryVisitorStub() {
                             @Override

@@ -39,4 +39,14 @@ class PayloadSelectionTest {
         assertFalse(problems.isEmpty());
         assertFalse(problems.stream().noneMatch(p -> p.contains(expected)), problems.toString());
     }
+
+    @org.junit.jupiter.api.Test
+    void aDocumentWithNonNullVariablesIsCheckedWithTheirValues() {
+        String document = "query order($id: ID!) { order(id: $id) { id totalPrice } }";
+
+        List<String> problems = ShopifySchemas.problems(ShopifySchemas.full(), document,
+                java.util.Map.of("id", "gid://shopify/Order/1"));
+
+        assertEquals(List.of("deprecated field Order.totalPrice: Use `totalPriceSet` instead."), problems);
+    }
 }
