@@ -66,9 +66,12 @@ final class RawTraffic implements AutoCloseable {
     }
 
     static byte[] rawRecord(String runId, String store, Entity entity, long n) {
-        ObjectNode payload = payload(entity, n);
+        return rawRecord(runId, store, entity, n, Instant.parse("2026-11-22T06:00:00Z"), payload(entity, n));
+    }
+
+    static byte[] rawRecord(String runId, String store, Entity entity, long n, Instant extractedAt, ObjectNode payload) {
         RawRecord record = new RawRecord(runId, store, entity, gid(entity, n),
-                Instant.parse("2026-11-21T16:02:11Z").plusSeconds(n), Instant.parse("2026-11-22T06:00:00Z"), payload);
+                Instant.parse("2026-11-21T16:02:11Z").plusSeconds(n), extractedAt, payload);
         try {
             return EventJson.mapper().writeValueAsBytes(record);
         } catch (IOException e) {

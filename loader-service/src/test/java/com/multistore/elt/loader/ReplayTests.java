@@ -76,8 +76,28 @@ class ReplayTests {
         LoadCompleted original = LoadProbe.awaitOne(runId, WAIT);
         assertEquals(50, original.stagedCount());
         assertEquals(1, original.deadLetteredCount());
-        List<String> expected = rows(runId, " and (regexp_replace(gid, '.*/', ''))::int <= 40");
+        List<String> firstRun = rows(runId, " and (regexp_replace(gid, '.*/', ''))::int between 6 and 40");
+        assertEquals(35, firstRun.size());
+
+        // a second run the same day re-extracts orders 1-5 (changed since): the day's latest version of each counts
+        String rerun = "run-" + UUID.randomUUID();
+        try (RawTraffic traffic = new RawTraffic()) {
+            for (int n = 1; n <= 5; n++) {
+                ObjectNode payload = RawTraffic.payload(entity, n);
+                payload.put("displayFinancialStatus", "REFUNDED");
+                traffic.send(entity.rawTopic(), RawRecord.key(STORE, RawTraffic.gid(entity, n)),
+                        RawTraffic.rawRecord(rerun, STORE, entity, n, java.time.Instant.parse("2026-11-22T07:00:00Z"), payload),
+                        day.atTime(22, 0).atZone(NEW_YORK).toInstant().toEpochMilli());
+            }
+            traffic.flush();
+            traffic.complete(rerun, STORE, entity, 5);
+        }
+        assertEquals(5, LoadProbe.awaitOne(rerun, WAIT).stagedCount());
+        List<String> expected = new ArrayList<>(firstRun);
+        expected.addAll(rows(rerun, ""));
+        expected.sort(null);
         assertEquals(40, expected.size());
+        assertEquals(5, expected.stream().filter(r -> r.contains("REFUNDED")).count());
 
         // from Kafka: only the day's 40 records, the dead letter again, a REPLAY run announced
         String fromKafka = replay(day, "kafka");
@@ -133,17 +153,18 @@ class ReplayTests {
         return runId;
     }
 
-    /** A run's staged rows as comparable text: everything but the run id and the staging time. */
+    /** A run's staged rows as comparable text, sorted: everything but the run id and the staging time. */
     private List<String> rows(String runId, String andWhere) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select concat_ws('|', store, gid, source_updated_at, extracted_at, payload::text,"
                      + " kafka_topic, kafka_partition, kafka_offset) from staging.orders where run_id = '" + runId + "'"
-                     + andWhere + " order by gid")) {
+                     + andWhere)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
         }
+        rows.sort(null);
         return rows;
     }
 }

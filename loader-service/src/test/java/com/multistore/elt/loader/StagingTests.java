@@ -151,6 +151,27 @@ class StagingTests {
                 "another entity of the same store keeps its rows");
     }
 
+    @Test
+    void aBatchTheArchiveRefusesFailsItsLoad() throws Exception {
+        String store = "archfail-" + UUID.randomUUID().toString().substring(0, 8);
+        String runId = "run-" + UUID.randomUUID();
+        // a plain file where the store's archive directory would go: every write under it fails
+        Path root = Path.of(ConfigProvider.getConfig().getValue("loader.archive.directory", String.class));
+        Files.createDirectories(root);
+        Files.writeString(root.resolve("store=" + store), "in the way");
+        try (RawTraffic traffic = new RawTraffic()) {
+            for (int n = 1; n <= 10; n++) {
+                traffic.send(runId, store, Entity.CUSTOMERS, n);
+            }
+            traffic.flush();
+            traffic.complete(runId, store, Entity.CUSTOMERS, 10);
+        }
+        LoadCompleted load = LoadProbe.awaitOne(runId, WAIT);
+        assertEquals(Status.FAILED, load.status());
+        assertTrue(load.error().startsWith("archive write of store=" + store + "/entity=customers/date="), load.error());
+        assertEquals(10, load.stagedCount(), "the rows are staged; the load fails because its audit copy is missing");
+    }
+
     static List<JsonNode> archiveLines(String archiveUri) throws Exception {
         // the URI names the run's batches as a pattern: <root>/store=.../date=<d>/run=<id>-*.jsonl.gz
         Path pattern = Path.of(URI.create(archiveUri.replace("*", "STAR")));

@@ -27,8 +27,11 @@ import java.util.Map;
 @ApplicationScoped
 public class StagingRepository {
 
-    /** Copies the records and moves them into staging; returns how many rows were new. */
-    public long stage(Connection connection, Collection<StageableRecord> records) throws SQLException {
+    /**
+     * Copies the records and moves them into staging; returns how many rows were new. Live batches keep the first
+     * copy of a record (a re-delivery is the same record); replays keep the latest version of each record.
+     */
+    public long stage(Connection connection, Collection<StageableRecord> records, boolean replay) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(SqlText.of("create-batch-table"));
             s.execute("truncate loader_batch");
@@ -50,7 +53,7 @@ public class StagingRepository {
         }
         long staged = 0;
         for (Entity entity : entities) {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlText.of("stage-entity", entity))) {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlText.of(replay ? "stage-entity-replay" : "stage-entity", entity))) {
                 rs.next();
                 staged += rs.getLong(1);
             }

@@ -50,6 +50,9 @@ public class BatchArchiver {
 
     private final ObjectMapper mapper = EventJson.mapper();
 
+    private static final byte[] KAFKA_MEMBER = ",\"kafka\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] LINE_END = "}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private record Group(String runId, String store, Entity entity, LocalDate date) {
     }
 
@@ -74,19 +77,50 @@ public class BatchArchiver {
         }
     }
 
+    /** The record's bytes as received (a JSON object) with a {@code kafka} member added before the closing brace. */
+    private void writeLine(OutputStream out, StageableRecord r) throws IOException {
+        byte[] value = oneLine(r.source().value());
+        int end = value.length - 1;
+        while (end > 0 && value[end] != '}') {
+            end--;
+        }
+        ObjectNode kafka = mapper.createObjectNode();
+        kafka.put("topic", r.source().topic());
+        kafka.put("partition", r.source().partition());
+        kafka.put("offset", r.source().offset());
+        kafka.put("timestamp", r.source().timestamp());
+        kafka.put("key", r.source().key());
+        int start = 0;
+        while (start < end && Character.isWhitespace(value[start])) {
+            start++;
+        }
+        out.write(value, start, end - start);
+        out.write(KAFKA_MEMBER);
+        out.write(mapper.writeValueAsBytes(kafka));
+        out.write(LINE_END);
+    }
+
+    /** Valid JSON has line breaks only as whitespace between tokens: they become spaces, so a record is one line. */
+    private static byte[] oneLine(byte[] value) {
+        for (int i = 0; i < value.length; i++) {
+            if (value[i] == '\n' || value[i] == '\r') {
+                byte[] copy = value.clone();
+                for (int j = i; j < copy.length; j++) {
+                    if (copy[j] == '\n' || copy[j] == '\r') {
+                        copy[j] = ' ';
+                    }
+                }
+                return copy;
+            }
+        }
+        return value;
+    }
+
     private byte[] gzipLines(List<StageableRecord> records) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes, 1 << 16)) {
             for (StageableRecord r : records) {
-                ObjectNode line = r.tree();
-                ObjectNode kafka = line.putObject("kafka");
-                kafka.put("topic", r.source().topic());
-                kafka.put("partition", r.source().partition());
-                kafka.put("offset", r.source().offset());
-                kafka.put("timestamp", r.source().timestamp());
-                kafka.put("key", r.source().key());
-                out.write(mapper.writeValueAsBytes(line));
-                out.write('\n');
+                writeLine(out, r);
             }
         }
         return bytes.toByteArray();

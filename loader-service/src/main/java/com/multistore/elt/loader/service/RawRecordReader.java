@@ -1,45 +1,51 @@
 package com.multistore.elt.loader.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads a {@code RawRecord} from the bytes of a raw topic (or an archive line) and checks what staging needs:
  * valid JSON, run id, store, gid, entity (matching the topic), extractedAt and an object payload. Anything else is
- * a {@link Rejection} naming the first problem found.
+ * a {@link Rejection} naming the first problem found. It streams over the bytes once and keeps the payload's own
+ * text (no tree is built and nothing is re-serialized: the payload is staged exactly as the extractor sent it).
  */
 @ApplicationScoped
 public class RawRecordReader {
 
-    private final ObjectMapper mapper = EventJson.mapper();
+    private static final String PAYLOAD = "payload";
+    private final JsonFactory json = EventJson.mapper().getFactory();
 
     public ReadRecord read(SourceRecord source) {
         Entity topicEntity = topicEntity(source.topic());
-        if (source.value() == null || source.value().length == 0) {
+        byte[] bytes = source.value();
+        if (bytes == null || bytes.length == 0) {
             return new Rejection(source, null, null, topicEntity, new InvalidRawRecordException("the record has no value"));
         }
-        JsonNode tree;
+        Map<String, String> fields = new HashMap<>();
+        String payload;
         try {
-            tree = mapper.readTree(source.value());
-        } catch (java.io.IOException e) {
+            payload = scan(bytes, fields);
+        } catch (IOException e) {
             return new Rejection(source, null, null, topicEntity,
                     new InvalidRawRecordException("not valid JSON: " + firstLine(e.getMessage())));
+        } catch (InvalidRawRecordException e) {
+            return new Rejection(source, null, null, topicEntity, e);
         }
-        if (!(tree instanceof ObjectNode node)) {
-            return new Rejection(source, null, null, topicEntity, new InvalidRawRecordException("not a JSON object"));
-        }
-        String runId = text(node, "runId");
-        String store = text(node, "store");
-        String gid = text(node, "gid");
-        String entityCode = text(node, "entity");
+        String runId = fields.get("runId");
+        String store = fields.get("store");
+        String gid = fields.get("gid");
+        String entityCode = fields.get("entity");
         Entity entity = topicEntity;
         try {
             if (entityCode != null) {
@@ -52,20 +58,58 @@ public class RawRecordReader {
             if (topicEntity != null && entity != topicEntity) {
                 throw new InvalidRawRecordException("entity '" + entity.code() + "' on topic " + source.topic());
             }
-            Instant extractedAt = instant(node, "extractedAt");
+            Instant extractedAt = instant(fields, "extractedAt");
             if (extractedAt == null) {
                 throw new InvalidRawRecordException("missing extractedAt");
             }
-            JsonNode payload = node.get("payload");
-            if (payload == null || !payload.isObject()) {
+            if (payload == null) {
                 throw new InvalidRawRecordException("payload is missing or not a JSON object");
             }
-            return new StageableRecord(source, runId, store, entity, gid, instant(node, "sourceUpdatedAt"), extractedAt,
-                    mapper.writeValueAsString(payload), node);
-        } catch (InvalidRawRecordException | IllegalArgumentException | JsonProcessingException e) {
+            return new StageableRecord(source, runId, store, entity, gid, instant(fields, "sourceUpdatedAt"), extractedAt,
+                    payload);
+        } catch (InvalidRawRecordException | IllegalArgumentException e) {
             Exception error = e instanceof InvalidRawRecordException ? e : new InvalidRawRecordException(e.getMessage());
             return new Rejection(source, runId, store, entity, error);
         }
+    }
+
+    /** Collects the top-level string fields and returns the payload object's text (null when absent). */
+    private String scan(byte[] bytes, Map<String, String> fields) throws IOException {
+        String payload = null;
+        try (JsonParser parser = json.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidRawRecordException("not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (PAYLOAD.equals(name)) {
+                    payload = null;
+                    if (value == JsonToken.START_OBJECT) {
+                        int start = (int) parser.currentTokenLocation().getByteOffset();
+                        parser.skipChildren();
+                        int end = (int) parser.currentLocation().getByteOffset();
+                        payload = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+                    } else {
+                        parser.skipChildren();
+                    }
+                } else if (value == JsonToken.VALUE_STRING) {
+                    String text = parser.getText();
+                    if (text.isBlank()) {
+                        fields.remove(name);
+                    } else {
+                        fields.put(name, text);
+                    }
+                } else {
+                    fields.remove(name);
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidRawRecordException("content after the JSON object");
+            }
+        }
+        return payload;
     }
 
     private static Entity topicEntity(String topic) {
@@ -82,13 +126,8 @@ public class RawRecordReader {
         }
     }
 
-    private static String text(ObjectNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();
-    }
-
-    private static Instant instant(ObjectNode node, String field) {
-        String text = text(node, field);
+    private static Instant instant(Map<String, String> fields, String field) {
+        String text = fields.get(field);
         if (text == null) {
             return null;
         }

@@ -96,7 +96,7 @@ public class ReplayService {
         Replay replay = new Replay(runId, request.businessDate(), source, stores, entities);
         replays.start(runId, replay.date(), source, stores == null ? null : List.copyOf(stores), entities);
         LOG.infof("run %s: replay of %s from %s started (stores %s, entities %s)", runId, replay.date(), source,
-                stores == null ? "all" : stores, entities);
+                stores == null ? "all" : stores, entities.stream().map(Entity::code).toList());
         worker.execute(() -> run(replay));
         return replay;
     }
