@@ -3,10 +3,12 @@ package com.multistore.elt.loader.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 /** The loader's settings ({@code loader.*}); environment variables override them (LOADER_ARCHIVE_DIRECTORY, ...). */
 @ConfigMapping(prefix = "loader")
@@ -30,9 +32,33 @@ public interface LoaderConfig {
     }
 
     interface Archive {
-        /** The archive root: a directory (the EBS volume). */
+        /** Where the archive lives: {@code directory} (the EBS volume, default) or {@code s3}. */
+        @WithDefault("directory")
+        ArchiveKind kind();
+
+        /** The archive root when {@code kind=directory}. */
         @WithDefault("data/archive")
         Path directory();
+
+        S3 s3();
+    }
+
+    enum ArchiveKind { DIRECTORY, S3 }
+
+    interface S3 {
+        /** The bucket when {@code kind=s3}. */
+        @WithDefault("pipeline-raw-archive")
+        String bucket();
+
+        /** A key prefix in the bucket, e.g. {@code raw/} (may be empty). */
+        @WithDefault("raw/")
+        String prefix();
+
+        @WithDefault("eu-west-1")
+        String region();
+
+        /** Another endpoint (S3-compatible storage, or a stub in tests); path-style addressing is used then. */
+        Optional<URI> endpointOverride();
     }
 
     interface Barrier {
