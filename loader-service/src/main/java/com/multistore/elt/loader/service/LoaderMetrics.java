@@ -5,15 +5,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 
 /**
- * The loader's meters on {@code /q/metrics}: records staged (its rate is records/s), batch sizes and durations,
+ * The loader's meters on {@code /q/metrics}: records staged (its rate is records/s; registered at start, so they read 0 before the first batch), batch sizes and durations,
  * dead letters, archive failures, declared loads. Consumer lag comes from the Kafka client metrics
  * ({@code kafka_consumer_fetch_manager_records_lag_max}).
  */
+@Startup
 @ApplicationScoped
 public class LoaderMetrics {
 
