@@ -94,7 +94,8 @@ public class StagingService {
             }
         }
         for (Rejection r : rejected) {
-            LOG.warnf("run %s: %s/%d@%d dead-lettered: %s", r.runId(), r.source().topic(), r.source().partition(),
+            LOG.warnf("run %s: %s/%d@%d dead-lettered: %s", r.runId() == null ? "unknown" : r.runId(),
+                    r.source().topic(), r.source().partition(),
                     r.source().offset(), r.error().getMessage());
         }
         metrics.batch(batch.size(), newRows, staged.size(), rejected.size(), Duration.ofNanos(System.nanoTime() - started));
