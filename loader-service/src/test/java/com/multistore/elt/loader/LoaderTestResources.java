@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 /** The real test resources for every test of this module (one application start for all). */
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
+@QuarkusTestResource(ArchiveDirectoryResource.class)
 public final class LoaderTestResources {
     private LoaderTestResources() {
     }

@@ -1,0 +1,87 @@
+package com.multistore.elt.loader.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/** The loader's settings ({@code loader.*}); environment variables override them (LOADER_ARCHIVE_DIRECTORY, ...). */
+@ConfigMapping(prefix = "loader")
+public interface LoaderConfig {
+
+    Archive archive();
+
+    Barrier barrier();
+
+    Replay replay();
+
+    /** The time zone of a store whose zone is not listed in {@link #storeTimeZones()}. */
+    @WithDefault("UTC")
+    ZoneId defaultTimeZone();
+
+    /** Each store's time zone ({@code loader.store-time-zones.retail=Europe/Paris}): a business day's bounds. */
+    Map<String, ZoneId> storeTimeZones();
+
+    default ZoneId zoneOf(String store) {
+        return storeTimeZones().getOrDefault(store, defaultTimeZone());
+    }
+
+    interface Archive {
+        /** Where the archive lives: {@code directory} (the EBS volume, default) or {@code s3}. */
+        @WithDefault("directory")
+        ArchiveKind kind();
+
+        /** The archive root when {@code kind=directory}. */
+        @WithDefault("data/archive")
+        Path directory();
+
+        S3 s3();
+    }
+
+    enum ArchiveKind { DIRECTORY, S3 }
+
+    interface S3 {
+        /** The bucket when {@code kind=s3}. */
+        @WithDefault("pipeline-raw-archive")
+        String bucket();
+
+        /** A key prefix in the bucket, e.g. {@code raw/} (may be empty). */
+        @WithDefault("raw/")
+        String prefix();
+
+        @WithDefault("eu-west-1")
+        String region();
+
+        /** Another endpoint (S3-compatible storage, or a stub in tests); path-style addressing is used then. */
+        Optional<URI> endpointOverride();
+    }
+
+    interface Barrier {
+        /** How long a completion waits for its last records before the load is FAILED. */
+        @WithDefault("PT5M")
+        Duration timeout();
+
+        /** How often a waiting completion re-reads the staged positions. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+    }
+
+    interface Replay {
+        /** Records staged per transaction while replaying. */
+        @WithDefault("2000")
+        int batchSize();
+
+        /** One poll of the bounded replay consumer. */
+        @WithDefault("PT1S")
+        Duration pollTimeout();
+
+        /** A replay that has not reached the end offsets by then fails. */
+        @WithDefault("PT30M")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,146 @@
+package com.multistore.elt.loader.repository;
+
+import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.LoadCompleted;
+import com.multistore.elt.events.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The barrier's view of staging (positions, counts) and the declared loads ({@code ops.loader_*}). */
+@ApplicationScoped
+public class LoadRepository {
+
+    /** What has been staged for a (run, store, entity) so far. */
+    public record Counts(long staged, long deadLettered, List<LocalDate> archiveDates, String archiveError) {
+        static final Counts NONE = new Counts(0, 0, List.of(), null);
+    }
+
+    /** The live consumer's next offset per partition of a raw topic. */
+    public Map<Integer, Long> positions(Connection connection, String topic) throws SQLException {
+        Map<Integer, Long> positions = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("positions"))) {
+            ps.setString(1, topic);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    positions.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+        }
+        return positions;
+    }
+
+    public Counts counts(Connection connection, String runId, String store, Entity entity) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("counts"))) {
+            bind(ps, runId, store, entity);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Counts.NONE;
+                }
+                List<LocalDate> dates = new ArrayList<>();
+                Array array = rs.getArray(3);
+                if (array != null) {
+                    for (Object d : (Object[]) array.getArray()) {
+                        dates.add(((java.sql.Date) d).toLocalDate());
+                    }
+                }
+                return new Counts(rs.getLong(1), rs.getLong(2), dates, rs.getString(4));
+            }
+        }
+    }
+
+    /** Records the load; false when this (run, store, entity) was declared before (the event is then not new). */
+    public boolean declare(Connection connection, LoadCompleted load) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("declare-load"))) {
+            bind(ps, load.runId(), load.store(), load.entity());
+            ps.setString(4, load.status().name());
+            ps.setLong(5, load.stagedCount());
+            ps.setLong(6, load.deadLetteredCount());
+            ps.setString(7, load.archiveUri());
+            ps.setString(8, load.error());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<LoadCompleted> declared(Connection connection, String runId, String store, Entity entity)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("declared-load"))) {
+            bind(ps, runId, store, entity);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LoadCompleted(runId, store, entity, Status.valueOf(rs.getString(1)),
+                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+    }
+
+    /** Deletes the staging rows of the runs declared before this one for the store and entity; returns the count. */
+    public int replacePreviousRuns(Connection connection, String runId, String store, Entity entity) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("replace-previous-runs", entity))) {
+            ps.setString(1, store);
+            ps.setString(2, runId);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The (store, entity) pairs a run has staged or dead-lettered anything for. */
+    public List<Map.Entry<String, Entity>> runStores(Connection connection, String runId) throws SQLException {
+        List<Map.Entry<String, Entity>> pairs = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("run-stores"))) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pairs.add(Map.entry(rs.getString(1), Entity.fromCode(rs.getString(2))));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** Every (store, entity) of a run: staged so far and, once declared, what the load event said. */
+    public List<Map<String, Object>> runLoads(Connection connection, String runId) throws SQLException {
+        List<Map<String, Object>> loads = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("run-loads"))) {
+            ps.setString(1, runId);
+            ps.setString(2, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> load = new java.util.LinkedHashMap<>();
+                    load.put("store", rs.getString("store"));
+                    load.put("entity", rs.getString("entity"));
+                    load.put("stagedSoFar", rs.getLong("staged"));
+                    load.put("deadLetteredSoFar", rs.getLong("dead_lettered"));
+                    load.put("archivedBatches", rs.getInt("batches"));
+                    load.put("archiveError", rs.getString("archive_error"));
+                    load.put("status", rs.getString("status") == null ? "STAGING" : rs.getString("status"));
+                    load.put("stagedCount", rs.getObject("staged_count"));
+                    load.put("deadLetteredCount", rs.getObject("dead_lettered_count"));
+                    load.put("archiveUri", rs.getString("archive_uri"));
+                    load.put("error", rs.getString("error"));
+                    var declaredAt = rs.getTimestamp("declared_at");
+                    load.put("declaredAt", declaredAt == null ? null : declaredAt.toInstant());
+                    loads.add(load);
+                }
+            }
+        }
+        return loads;
+    }
+
+    private static void bind(PreparedStatement ps, String runId, String store, Entity entity) throws SQLException {
+        ps.setString(1, runId);
+        ps.setString(2, store);
+        ps.setString(3, entity.code());
+    }
+}

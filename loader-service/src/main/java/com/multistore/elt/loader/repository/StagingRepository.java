@@ -1,0 +1,124 @@
+package com.multistore.elt.loader.repository;
+
+import com.multistore.elt.events.Entity;
+import com.multistore.elt.loader.service.Rejection;
+import com.multistore.elt.loader.service.StageableRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes batches into {@code staging.<entity>} with COPY (into a temporary table, then one insert per entity that
+ * skips rows already staged), and keeps the per-run counts and consumer positions in the same transaction.
+ * Every method works on the caller's connection and transaction.
+ */
+@ApplicationScoped
+public class StagingRepository {
+
+    /**
+     * Copies the records and moves them into staging; returns how many rows were new. Live batches keep the first
+     * copy of a record (a re-delivery is the same record); replays keep the latest version of each record.
+     */
+    public long stage(Connection connection, Collection<StageableRecord> records, boolean replay) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(SqlText.of("create-batch-table"));
+            s.execute("truncate loader_batch");
+        }
+        CopyText copy = new CopyText();
+        EnumSet<Entity> entities = EnumSet.noneOf(Entity.class);
+        for (StageableRecord r : records) {
+            entities.add(r.entity());
+            copy.field(r.runId()).field(r.store()).field(r.entity().code()).field(r.gid())
+                    .field(r.sourceUpdatedAt()).field(r.extractedAt()).field(r.payloadJson())
+                    .field(r.source().topic()).field(r.source().partition()).field(r.source().offset())
+                    .endRow();
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(SqlText.of("copy-batch"), new ByteArrayInputStream(copy.bytes()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into the batch table failed: " + e.getMessage(), e);
+        }
+        long staged = 0;
+        for (Entity entity : entities) {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlText.of(replay ? "stage-entity-replay" : "stage-entity", entity))) {
+                rs.next();
+                staged += rs.getLong(1);
+            }
+        }
+        return staged;
+    }
+
+    /** Moves the live consumer's position per partition forward to {@code nextOffset} (never backwards). */
+    public void advancePositions(Connection connection, Map<String, Map<Integer, Long>> nextOffsets) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("advance-position"))) {
+            for (var topic : nextOffsets.entrySet()) {
+                for (var partition : topic.getValue().entrySet()) {
+                    ps.setString(1, topic.getKey());
+                    ps.setInt(2, partition.getKey());
+                    ps.setLong(3, partition.getValue());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Counts dead-lettered records against their (run, store, entity) where those could be read. */
+    public void countDeadLetters(Connection connection, List<Rejection> rejections) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("count-dead-letters"))) {
+            int rows = 0;
+            for (Rejection r : rejections) {
+                if (r.attributable()) {
+                    ps.setString(1, r.runId());
+                    ps.setString(2, r.store());
+                    ps.setString(3, r.entity().code());
+                    ps.setLong(4, 1);
+                    ps.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** The next archive batch number of a (run, store, entity), recording the archived date. */
+    public int nextArchiveBatch(Connection connection, String runId, String store, Entity entity, LocalDate date)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("next-archive-batch"))) {
+            ps.setString(1, runId);
+            ps.setString(2, store);
+            ps.setString(3, entity.code());
+            ps.setString(4, date.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    public void recordArchiveFailure(Connection connection, String runId, String store, Entity entity, String error)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("record-archive-failure"))) {
+            ps.setString(1, error);
+            ps.setString(2, runId);
+            ps.setString(3, store);
+            ps.setString(4, entity.code());
+            ps.executeUpdate();
+        }
+    }
+}

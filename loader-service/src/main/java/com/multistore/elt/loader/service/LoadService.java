@@ -1,0 +1,87 @@
+package com.multistore.elt.loader.service;
+
+import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.LoadCompleted;
+import com.multistore.elt.events.Status;
+import com.multistore.elt.loader.archive.ArchiveKeys;
+import com.multistore.elt.loader.archive.RawArchive;
+import com.multistore.elt.loader.messaging.LoadEvents;
+import com.multistore.elt.loader.repository.LoadRepository;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Declares a (run, store, entity) loaded or failed and publishes {@code etl.load.completed}. The declaration and
+ * the "truncate before load" (the rows of the runs declared before it for the same store and entity are deleted)
+ * commit together, so the transformer sees either the old run's rows or the new run's, never a mix. A second
+ * declaration of the same load re-publishes the first one's event unchanged.
+ */
+@ApplicationScoped
+public class LoadService {
+
+    private static final Logger LOG = Logger.getLogger(LoadService.class);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    LoadRepository loads;
+
+    @Inject
+    RawArchive archive;
+
+    @Inject
+    LoadEvents events;
+
+    @Inject
+    LoaderMetrics metrics;
+
+    /**
+     * @param failure why the load failed, or null when its records are in (an archive failure still fails it)
+     * @param archiveUri the archive the load came from (a replay from the archive), or null for the run's own batches
+     */
+    public LoadCompleted declare(String runId, String store, Entity entity, String failure, String archiveUri)
+            throws SQLException {
+        LoadCompleted load;
+        int replaced = 0;
+        boolean first;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                LoadRepository.Counts counts = loads.counts(connection, runId, store, entity);
+                String uri = archiveUri != null ? archiveUri : counts.archiveDates().isEmpty() ? null
+                        : archive.uri(ArchiveKeys.runPattern(store, entity, counts.archiveDates(), runId));
+                String error = failure != null ? failure : counts.archiveError();
+                load = new LoadCompleted(runId, store, entity, error == null ? Status.SUCCEEDED : Status.FAILED,
+                        counts.staged(), counts.deadLettered(), uri, error);
+                first = loads.declare(connection, load);
+                if (!first) {
+                    load = loads.declared(connection, runId, store, entity).orElseThrow();
+                } else if (load.status() == Status.SUCCEEDED) {
+                    replaced = loads.replacePreviousRuns(connection, runId, store, entity);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        events.loadCompleted(load).await().atMost(PUBLISH_TIMEOUT);
+        if (first) {
+            metrics.load(load.status());
+        }
+        LOG.infof("run %s: %s/%s load %s%s, %d staged, %d dead-lettered, %d rows of earlier runs replaced%s",
+                runId, store, entity.code(), load.status(), first ? "" : " (declared before, event re-published)",
+                load.stagedCount(), load.deadLetteredCount(), replaced, load.error() == null ? "" : ": " + load.error());
+        return load;
+    }
+}

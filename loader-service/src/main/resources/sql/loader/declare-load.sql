@@ -1,0 +1,3 @@
+insert into ops.loader_loads (run_id, store, entity, status, staged_count, dead_lettered_count, archive_uri, error)
+values (?, ?, ?, ?, ?, ?, ?, ?)
+on conflict (run_id, store, entity) do nothing

@@ -1,0 +1,1 @@
+update ops.loader_replays set status = ?, records_read = ?, error = ?, ended_at = now() where run_id = ?

@@ -1,0 +1,1 @@
+insert into ops.loader_replays (run_id, business_date, source, stores, entities, status) values (?, ?, ?, ?, ?, 'RUNNING')
