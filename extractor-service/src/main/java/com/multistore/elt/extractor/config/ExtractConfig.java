@@ -27,6 +27,13 @@ public interface ExtractConfig {
     @WithDefault("250")
     int ordersPageSize();
 
+    /**
+     * Fewest nodes per page worth paging: when the cost cap forces smaller pages (nested connections priced by their
+     * requested size), an INCREMENTAL window is extracted by a bulk query with the same filter instead.
+     */
+    @WithDefault("10")
+    int minPageSize();
+
     /** First delay between two polls of a running bulk operation; doubles up to {@link #bulkPollMax()}. */
     @WithDefault("PT0.5S")
     Duration bulkPollInitial();

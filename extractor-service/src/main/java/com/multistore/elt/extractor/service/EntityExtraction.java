@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,11 +25,14 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Extracts one store x entity: runs the paged or bulk path, publishes every node as a RawRecord keyed
+ * Extracts one store x entity: runs the paged path (INCREMENTAL; a bulk query with the same window when the cost cap
+ * makes paging pointless) or the bulk path (BULK, SNAPSHOT), publishes every node as a RawRecord keyed
  * {@code <store>/<gid>}, writes progress, and waits until the broker acknowledged every record.
  */
 @ApplicationScoped
 public class EntityExtraction {
+
+    private static final Logger LOG = Logger.getLogger(EntityExtraction.class);
 
     @Inject
     StoreClients clients;
@@ -82,7 +86,13 @@ public class EntityExtraction {
         if (item.mode() == ExtractMode.INCREMENTAL) {
             int pageSize = item.entity() == Entity.ORDERS ? config.ordersPageSize()
                     : config.pageSize();
-            PagedExtraction.run(client, q, filter, pageSize, runId, sink);
+            try {
+                PagedExtraction.run(client, q, filter, pageSize, config.minPageSize(), runId, sink);
+            } catch (PagingTooExpensiveException e) {
+                LOG.infof("run %s store %s %s: %s; extracting the window with a bulk query", runId, item.store(),
+                        item.entity().code(), e.getMessage());
+                bulk.run(client, q, filter, runId, id -> operation[0] = id, sink);
+            }
         } else {
             bulk.run(client, q, item.mode() == ExtractMode.SNAPSHOT ? null : filter, runId, id -> {
                 operation[0] = id;

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The paged path: {@code <connection>(first, after, sortKey: UPDATED_AT, query)} page after page until
  * {@code hasNextPage} is false. When Shopify refuses a page as too expensive (MAX_COST_EXCEEDED), the page shrinks
- * in proportion to the reported cost and the same page is asked again.
+ * in proportion to the reported cost and the same page is asked again; when even a page of {@code minPageSize}
+ * would cost too much, {@link PagingTooExpensiveException} tells the caller to take the bulk path instead.
  */
 public final class PagedExtraction {
 
@@ -25,8 +26,8 @@ public final class PagedExtraction {
     }
 
     /** Returns the number of nodes handed to the sink. */
-    public static long run(ShopifyGraphQl client, EntityQueries queries, String filter, int pageSize, String runId,
-                           NodeSink sink) {
+    public static long run(ShopifyGraphQl client, EntityQueries queries, String filter, int pageSize, int minPageSize,
+                           String runId, NodeSink sink) {
         int first = Math.max(1, Math.min(250, pageSize));
         String after = null;
         long nodes = 0;
@@ -40,8 +41,10 @@ public final class PagedExtraction {
                 answer = client.execute(queries.pageOperation(), queries.pageDocument(), variables);
             } catch (QueryCostExceededException e) {
                 int smaller = smaller(first, e.cost(), e.maxCost());
-                if (smaller == first) {
-                    throw e;
+                if (smaller == first || smaller < minPageSize) {
+                    throw new PagingTooExpensiveException(queries.entity().code() + ": a page of " + first
+                            + " costs " + Math.round(e.cost()) + " > " + Math.round(e.maxCost())
+                            + " and fewer than " + minPageSize + " per page is not worth paging", nodes, e);
                 }
                 LOG.infof("run %s store %s %s: page of %d costs %.0f > %.0f, asking %d", runId, client.store(),
                         queries.entity().code(), first, e.cost(), e.maxCost(), smaller);
