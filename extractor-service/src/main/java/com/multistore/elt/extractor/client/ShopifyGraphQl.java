@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * The Admin GraphQL endpoint of one store. Every answer's {@code extensions.cost.throttleStatus} feeds the store's
  * {@link ThrottleBucket}; before a call, pacing waits until the bucket holds the cost this document requested last
  * time. THROTTLED, 429, 5xx, INTERNAL_SERVER_ERROR and I/O errors are retried with exponential backoff and full
- * jitter, honouring Retry-After, at most {@code maxRetries} times; anything else fails at once. The token goes
+ * jitter, honouring Retry-After, at most {@code maxRetries} times (THROTTLED: {@code maxThrottledRetries}, since
+ * waiting for the bucket is expected); anything else fails at once. The token goes
  * only into the {@code X-Shopify-Access-Token} header, never into a message.
  */
 public class ShopifyGraphQl {
@@ -58,7 +59,9 @@ public class ShopifyGraphQl {
     /** Sends {@code document} ({@code operation} names it in logs and pacing) and returns its data, or throws. */
     public GraphQlAnswer execute(String operation, String document, Map<String, Object> variables) {
         byte[] body = body(document, variables);
-        for (int attempt = 0; ; attempt++) {
+        int failures = 0;
+        int throttles = 0;
+        while (true) {
             pace(operation);
             Retry retry;
             try {
@@ -74,13 +77,16 @@ public class ShopifyGraphQl {
                 Thread.currentThread().interrupt();
                 throw new ShopifyApiException("INTERRUPTED", store + " " + operation + ": interrupted");
             }
-            if (attempt >= config.maxRetries()) {
+            boolean throttled = "throttled".equals(retry.reason());
+            int attempt = throttled ? throttles++ : failures++;
+            int limit = throttled ? config.maxThrottledRetries() : config.maxRetries();
+            if (attempt >= limit) {
                 throw new ShopifyApiException("RETRIES_EXHAUSTED", store + " " + operation + ": gave up after "
-                        + (attempt + 1) + " attempts, last: " + retry.detail());
+                        + (failures + throttles) + " attempts, last: " + retry.detail());
             }
             metrics.retry(store, retry.reason());
             Duration wait = max(retry.atLeast(), backoff(attempt));
-            LOG.debugf("store %s %s: %s, retry %d in %d ms", store, operation, retry.detail(), attempt + 1, wait.toMillis());
+            LOG.debugf("store %s %s: %s, retry in %d ms", store, operation, retry.detail(), wait.toMillis());
             sleep(wait);
         }
     }

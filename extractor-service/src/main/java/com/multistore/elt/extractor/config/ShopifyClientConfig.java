@@ -19,6 +19,10 @@ public interface ShopifyClientConfig {
     @WithDefault("8")
     int maxRetries();
 
+    /** THROTTLED answers are retried this often per call (each after the bucket's refill time). */
+    @WithDefault("30")
+    int maxThrottledRetries();
+
     /** Exponential backoff with full jitter: random(0, min(max, initial * 2^attempt)). */
     @WithDefault("PT0.5S")
     Duration backoffInitial();

@@ -110,6 +110,18 @@ class ShopifyGraphQlTest {
     }
 
     @Test
+    void throttledRetriesHaveTheirOwnBound() {
+        shopify.stubFor(post(urlEqualTo(PATH)).willReturn(json(200, THROTTLED)));
+
+        ShopifyApiException e = assertThrows(ShopifyApiException.class,
+                () -> client.execute("shop", "{ shop { name } }", Map.of()));
+
+        assertEquals("RETRIES_EXHAUSTED", e.code());
+        shopify.verify(exactly(6), postRequestedFor(urlEqualTo(PATH)));
+        assertEquals(6.0, metrics.throttledCount("retail"));
+    }
+
+    @Test
     void unauthorizedFailsAtOnceWithoutTheToken() {
         shopify.stubFor(post(urlEqualTo(PATH)).willReturn(json(401,
                 "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
@@ -185,6 +197,10 @@ class ShopifyGraphQlTest {
 
             public int maxRetries() {
                 return maxRetries;
+            }
+
+            public int maxThrottledRetries() {
+                return 5;
             }
 
             public Duration backoffInitial() {
