@@ -1,0 +1,88 @@
+package com.multistore.elt.simulator.model;
+
+/** An order, compact: money in cents of the shop currency, presentment by a rate in parts per million. */
+public final class OrderRecord extends Entity {
+    public final int number;
+    /** 0 = guest checkout (customer null). */
+    public final long customerId;
+    public final LineRecord[] lines;
+    public final int shippingCents;
+    public final int taxCents;
+    public final String presentmentCurrency;
+    public final long presentmentRatePpm;
+    public final String email;
+    public final byte sourceName;
+    public final byte tags;
+    public final boolean test;
+    public volatile byte financialStatus;
+    public volatile byte fulfillmentStatus;
+    public volatile long cancelledAt;
+    public volatile byte cancelReason;
+    public volatile long closedAt;
+    public volatile RefundRecord refund;
+    /** Bakery metafields (custom.*), null for other shops. */
+    public final BakeryFields bakery;
+
+    public OrderRecord(long id, int number, long createdAt, long updatedAt, long customerId, LineRecord[] lines,
+                       int shippingCents, int taxCents, String presentmentCurrency, long presentmentRatePpm,
+                       String email, byte sourceName, byte tags, boolean test, BakeryFields bakery) {
+        super(id, createdAt, updatedAt);
+        this.number = number;
+        this.customerId = customerId;
+        this.lines = lines;
+        this.shippingCents = shippingCents;
+        this.taxCents = taxCents;
+        this.presentmentCurrency = presentmentCurrency;
+        this.presentmentRatePpm = presentmentRatePpm;
+        this.email = email;
+        this.sourceName = sourceName;
+        this.tags = tags;
+        this.test = test;
+        this.bakery = bakery;
+    }
+
+    public long processedAt() {
+        return createdAt - 1;
+    }
+
+    public long subtotalCents() {
+        long s = 0;
+        for (LineRecord l : lines) {
+            s += l.totalCents() - l.discountCents();
+        }
+        return s;
+    }
+
+    public long discountCents() {
+        long s = 0;
+        for (LineRecord l : lines) {
+            s += l.discountCents();
+        }
+        return s;
+    }
+
+    public long totalCents() {
+        return subtotalCents() + shippingCents + taxCents;
+    }
+
+    public long refundedCents() {
+        RefundRecord r = refund;
+        return r == null ? 0 : r.amountCents();
+    }
+
+    public static final String[] FINANCIAL = {"PENDING", "AUTHORIZED", "PARTIALLY_PAID", "PARTIALLY_REFUNDED",
+            "VOIDED", "PAID", "REFUNDED", "EXPIRED"};
+    public static final String[] FULFILLMENT = {"UNFULFILLED", "PARTIALLY_FULFILLED", "FULFILLED"};
+    public static final String[] CANCEL_REASONS = {"CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "STAFF", "OTHER"};
+    public static final String[] SOURCE_NAMES = {"web", "pos", "shopify_draft_order", "iphone"};
+    public static final String[][] TAG_SETS = {{}, {"vip"}, {"gift"}, {"pickup"}, {"wholesale", "net30"}, {"cake", "pickup"}};
+
+    public static byte financial(String name) {
+        for (byte i = 0; i < FINANCIAL.length; i++) {
+            if (FINANCIAL[i].equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+}

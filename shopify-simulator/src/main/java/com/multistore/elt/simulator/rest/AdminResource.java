@@ -1,0 +1,217 @@
+package com.multistore.elt.simulator.rest;
+
+import com.multistore.elt.simulator.config.SimulatorConfig;
+import com.multistore.elt.simulator.graphql.Values;
+import com.multistore.elt.simulator.service.Bucket;
+import com.multistore.elt.simulator.service.QueryCost;
+import com.multistore.elt.simulator.service.ShopAdmin;
+import com.multistore.elt.simulator.service.ShopRegistry;
+import com.multistore.elt.simulator.service.ShopRuntime;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulator's own admin API (not Shopify's): reset a shop, touch/create orders, delete a product, set the
+ * bucket and cost model, inject faults, read the ground truth. Needs {@code Authorization: Bearer <token>} when
+ * {@code simulator.admin-token} is set.
+ */
+@Path("/simulator")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+    private final ShopRegistry shops;
+    private final ShopAdmin admin;
+    private final SimulatorConfig config;
+
+    public AdminResource(ShopRegistry shops, ShopAdmin admin, SimulatorConfig config) {
+        this.shops = shops;
+        this.admin = admin;
+        this.config = config;
+    }
+
+    /** Bucket and cost-model settings; absent fields stay as they are. */
+    public record BucketSettings(Double maximumAvailable, Double restoreRate, Double currentlyAvailable, String costModel) {
+    }
+
+    /** Faults for the next calls of a shop; absent fields stay as they are. */
+    public record FaultSettings(Integer http500, Integer http503, Integer http429, Integer retryAfterSeconds,
+                                Integer throttled, Integer internalErrors, Integer bulkFailures, Long bulkFailAfterObjects,
+                                Long searchLagSeconds, Long bulkPauseMillis) {
+    }
+
+    @GET
+    @Path("shops")
+    public List<Map<String, Object>> list(@HeaderParam("Authorization") String auth) {
+        check(auth);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ShopRuntime s : shops.all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("shop", s.code);
+            m.put("ready", s.ready());
+            m.put("kind", s.config.kind().name());
+            m.put("currency", s.config.currency());
+            m.put("timeZone", s.config.timeZone());
+            m.put("costModel", s.costModel());
+            out.add(m);
+        }
+        return out;
+    }
+
+    @POST
+    @Path("shops/{shop}/reset")
+    public Map<String, Object> reset(@HeaderParam("Authorization") String auth, @PathParam("shop") String code) {
+        ShopRuntime shop = shop(auth, code);
+        shops.regenerate(code);
+        shop.faults.clear();
+        shop.bucket.configure(null, null, Double.MAX_VALUE);
+        return admin.truth(shop);
+    }
+
+    @POST
+    @Path("shops/{shop}/orders/touch")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> touch(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                     @QueryParam("count") @DefaultValue("1") int count, @QueryParam("id") List<Long> ids) {
+        return Map.of("touched", admin.touch(shop(auth, code), count, ids));
+    }
+
+    @POST
+    @Path("shops/{shop}/orders")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> create(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                      @QueryParam("count") @DefaultValue("1") int count) {
+        if (count < 1 || count > 100_000) {
+            throw new WebApplicationException(Response.status(400).entity(Map.of("error", "count must be 1..100000")).build());
+        }
+        return Map.of("created", admin.create(shop(auth, code), count));
+    }
+
+    @DELETE
+    @Path("shops/{shop}/products/{id}")
+    public Response deleteProduct(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                  @PathParam("id") String id) {
+        long numeric = id.startsWith("gid://") ? Values.idOf(id, "Product") : parse(id);
+        boolean deleted = admin.deleteProduct(shop(auth, code), numeric);
+        return deleted ? Response.ok(Map.of("deleted", Values.gid("Product", numeric))).build()
+                : Response.status(404).entity(Map.of("error", "no product " + id)).build();
+    }
+
+    @PUT
+    @Path("shops/{shop}/bucket")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> bucket(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                      BucketSettings settings) {
+        ShopRuntime shop = shop(auth, code);
+        if (settings.costModel() != null) {
+            try {
+                QueryCost.byName(settings.costModel(), 1);
+            } catch (IllegalArgumentException e) {
+                throw new WebApplicationException(Response.status(400).entity(Map.of("error", e.getMessage())).build());
+            }
+            shop.costModel(settings.costModel());
+        }
+        shop.bucket.configure(settings.maximumAvailable(), settings.restoreRate(), settings.currentlyAvailable());
+        Bucket.Status s = shop.bucket.status();
+        return Map.of("maximumAvailable", s.maximumAvailable(), "currentlyAvailable", s.currentlyAvailable(),
+                "restoreRate", s.restoreRate(), "costModel", shop.costModel());
+    }
+
+    @POST
+    @Path("shops/{shop}/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> faults(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                      FaultSettings f) {
+        ShopRuntime shop = shop(auth, code);
+        var faults = shop.faults;
+        if (f.http500() != null) {
+            faults.http500.set(f.http500());
+        }
+        if (f.http503() != null) {
+            faults.http503.set(f.http503());
+        }
+        if (f.http429() != null) {
+            faults.http429.set(f.http429());
+        }
+        if (f.retryAfterSeconds() != null) {
+            faults.retryAfterSeconds = f.retryAfterSeconds();
+        }
+        if (f.throttled() != null) {
+            faults.throttled.set(f.throttled());
+        }
+        if (f.internalErrors() != null) {
+            faults.internalErrors.set(f.internalErrors());
+        }
+        if (f.bulkFailures() != null) {
+            faults.bulkFailures.set(f.bulkFailures());
+        }
+        if (f.bulkFailAfterObjects() != null) {
+            faults.bulkFailAfterObjects = f.bulkFailAfterObjects();
+        }
+        if (f.searchLagSeconds() != null) {
+            faults.searchLagSeconds = f.searchLagSeconds();
+        }
+        if (f.bulkPauseMillis() != null) {
+            faults.bulkPauseMillis = f.bulkPauseMillis();
+        }
+        return Map.of("shop", code, "applied", true);
+    }
+
+    @DELETE
+    @Path("shops/{shop}/faults")
+    public Map<String, Object> clearFaults(@HeaderParam("Authorization") String auth, @PathParam("shop") String code) {
+        shop(auth, code).faults.clear();
+        return Map.of("shop", code, "cleared", true);
+    }
+
+    @GET
+    @Path("shops/{shop}/truth")
+    public Map<String, Object> truth(@HeaderParam("Authorization") String auth, @PathParam("shop") String code) {
+        return admin.truth(shop(auth, code));
+    }
+
+    @GET
+    @Path("truth")
+    public List<Map<String, Object>> truthAll(@HeaderParam("Authorization") String auth) {
+        check(auth);
+        return shops.all().stream().map(admin::truth).toList();
+    }
+
+    private ShopRuntime shop(String auth, String code) {
+        check(auth);
+        ShopRuntime shop = shops.find(code);
+        if (shop == null) {
+            throw new WebApplicationException(Response.status(404).entity(Map.of("error", "no shop " + code)).build());
+        }
+        return shop;
+    }
+
+    private void check(String auth) {
+        if (config.adminToken().isPresent() && !("Bearer " + config.adminToken().get()).equals(auth)) {
+            throw new WebApplicationException(Response.status(401).entity(Map.of("error", "admin token required")).build());
+        }
+    }
+
+    private static long parse(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new WebApplicationException(Response.status(400).entity(Map.of("error", "bad id " + id)).build());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package com.multistore.elt.simulator.service;
+
+import com.multistore.elt.simulator.graphql.Values;
+import com.multistore.elt.simulator.model.BakeryFields;
+import com.multistore.elt.simulator.model.DeletionRecord;
+import com.multistore.elt.simulator.model.InventoryItemRecord;
+import com.multistore.elt.simulator.model.LineRecord;
+import com.multistore.elt.simulator.model.OrderRecord;
+import com.multistore.elt.simulator.model.ProductRecord;
+import com.multistore.elt.simulator.model.ShopData;
+import com.multistore.elt.simulator.model.VariantRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** What tests and demos do to a shop: touch and create orders, delete products, and read the ground truth. */
+@ApplicationScoped
+public class ShopAdmin {
+    private static final Logger LOG = Logger.getLogger(ShopAdmin.class);
+
+    /** Bumps updatedAt to now on the given orders, or on {@code count} orders spread evenly over the shop. */
+    public List<Long> touch(ShopRuntime shop, int count, List<Long> ids) {
+        ShopData d = shop.data();
+        List<OrderRecord> chosen = new ArrayList<>();
+        if (ids != null && !ids.isEmpty()) {
+            ids.forEach(id -> {
+                OrderRecord o = d.orders.get(id);
+                if (o != null) {
+                    chosen.add(o);
+                }
+            });
+        } else {
+            List<OrderRecord> all = new ArrayList<>(d.orders.byId().values());
+            int n = Math.min(count, all.size());
+            for (int i = 0; i < n; i++) {
+                chosen.add(all.get((int) ((long) i * all.size() / n)));
+            }
+        }
+        long now = Instant.now().getEpochSecond();
+        long wall = System.currentTimeMillis();
+        List<Long> touched = new ArrayList<>(chosen.size());
+        for (OrderRecord o : chosen) {
+            d.orders.touch(o, Math.max(now, o.updatedAt()), wall);
+            touched.add(o.id);
+        }
+        LOG.infof("shop %s: %d orders touched", shop.code, touched.size());
+        return touched;
+    }
+
+    /** Creates {@code count} new paid orders now (bakery: new deposits for future events). */
+    public List<Long> create(ShopRuntime shop, int count) {
+        ShopData d = shop.data();
+        long now = Instant.now().getEpochSecond();
+        Random random = new Random(shop.config.seed() * 17 + d.lastOrderNumber.get());
+        ShopGenerator.OrderFactory factory = new ShopGenerator.OrderFactory(d, random, now);
+        List<Long> ids = new ArrayList<>(count);
+        synchronized (d) {
+            for (int i = 0; i < count; i++) {
+                int customer = d.customers.size() == 0 ? -1 : random.nextInt(d.customers.size());
+                BakeryFields bakery = null;
+                int variant = -1;
+                if (d.bakery) {
+                    variant = random.nextInt(d.catalogue.size());
+                    String event = Instant.ofEpochSecond(now + (7 + random.nextInt(30)) * 86_400L).atZone(d.zone)
+                            .withHour(15).withMinute(0).withSecond(0).toOffsetDateTime()
+                            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                    bakery = new BakeryFields("deposit", event, "chocolate", "birthday",
+                            "REQ-" + (90_000 + d.lastOrderNumber.get() + 1));
+                }
+                OrderRecord o = factory.add(new ShopGenerator.OrderSpec(now, customer, variant, bakery == null ? 0 : 1,
+                        "PAID", false, bakery));
+                d.orders.touch(o, o.updatedAt(), System.currentTimeMillis());
+                ids.add(o.id);
+            }
+        }
+        LOG.infof("shop %s: %d orders created", shop.code, ids.size());
+        return ids;
+    }
+
+    /** Deletes a product with its variants and inventory items; deletionEvents then lists it. */
+    public boolean deleteProduct(ShopRuntime shop, long productId) {
+        ShopData d = shop.data();
+        ProductRecord p = d.products.get(productId);
+        if (p == null) {
+            return false;
+        }
+        d.products.remove(productId);
+        for (int i = 0; i < p.variantCount; i++) {
+            VariantRecord v = d.catalogue.get(p.firstVariant + i);
+            d.variants.remove(v.id);
+            d.inventoryItems.remove(v.inventoryItemId);
+        }
+        long now = Instant.now().getEpochSecond();
+        DeletionRecord deletion = new DeletionRecord(productId, now, "PRODUCT", productId);
+        d.deletions.add(deletion);
+        d.deletions.touch(deletion, now, System.currentTimeMillis());
+        LOG.infof("shop %s: product %d deleted", shop.code, productId);
+        return true;
+    }
+
+    /** Counts and totals of what the shop serves right now, to reconcile a warehouse against. */
+    public Map<String, Object> truth(ShopRuntime shop) {
+        ShopData d = shop.data();
+        long orders = 0;
+        long cancelled = 0;
+        long refunded = 0;
+        long guest = 0;
+        long lines = 0;
+        long quantity = 0;
+        long totalCents = 0;
+        long refundedCents = 0;
+        Map<String, Long> presentment = new TreeMap<>();
+        Map<String, Long> financial = new TreeMap<>();
+        long deposits = 0;
+        long remainings = 0;
+        Map<String, Integer> halves = new HashMap<>();
+        Set<String> unpaidRequests = new HashSet<>();
+        for (OrderRecord o : d.orders.byId().values()) {
+            orders++;
+            cancelled += o.cancelledAt != 0 ? 1 : 0;
+            refunded += o.refund != null ? 1 : 0;
+            guest += o.customerId == 0 ? 1 : 0;
+            lines += o.lines.length;
+            for (LineRecord l : o.lines) {
+                quantity += l.quantity();
+            }
+            totalCents += o.totalCents();
+            refundedCents += o.refundedCents();
+            presentment.merge(o.presentmentCurrency, 1L, Long::sum);
+            financial.merge(OrderRecord.FINANCIAL[o.financialStatus], 1L, Long::sum);
+            if (o.bakery != null) {
+                boolean deposit = o.bakery.orderType().equals("deposit");
+                deposits += deposit ? 1 : 0;
+                remainings += deposit ? 0 : 1;
+                halves.merge(o.bakery.requestId(), 1, Integer::sum);
+                if (o.financialStatus == OrderRecord.financial("PENDING")) {
+                    unpaidRequests.add(o.bakery.requestId());
+                }
+            }
+        }
+        long levels = 0;
+        long available = 0;
+        long onHand = 0;
+        for (InventoryItemRecord item : d.inventoryItems.byId().values()) {
+            for (int i = 0; i < item.variant.available.length; i++) {
+                levels++;
+                available += item.variant.available[i];
+                onHand += item.variant.onHand[i];
+            }
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("count", orders);
+        o.put("cancelled", cancelled);
+        o.put("refunded", refunded);
+        o.put("withoutCustomer", guest);
+        o.put("lineItems", lines);
+        o.put("lineItemQuantity", quantity);
+        o.put("totalPrice", Values.amount(totalCents));
+        o.put("totalRefunded", Values.amount(refundedCents));
+        o.put("byPresentmentCurrency", presentment);
+        o.put("byFinancialStatus", financial);
+        o.put("lastId", d.orders.lastId());
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("shop", shop.code);
+        t.put("currency", d.currency);
+        t.put("timeZone", d.zone.getId());
+        t.put("orders", o);
+        t.put("customers", Map.of("count", d.customers.size()));
+        t.put("products", Map.of("count", d.products.size(), "deleted", d.deletions.size()));
+        t.put("variants", Map.of("count", d.variants.size()));
+        t.put("inventory", Map.of("items", d.inventoryItems.size(), "levels", levels, "available", available,
+                "onHand", onHand));
+        t.put("locations", Map.of("count", d.locations.size()));
+        if (d.bakery) {
+            long pairs = halves.values().stream().filter(n -> n == 2).count();
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("deposits", deposits);
+            b.put("remainings", remainings);
+            b.put("requests", halves.size());
+            b.put("completePairs", pairs);
+            b.put("halfMissing", halves.size() - pairs);
+            b.put("requestsWithUnpaidHalf", unpaidRequests.size());
+            t.put("bakery", b);
+        }
+        return t;
+    }
+}

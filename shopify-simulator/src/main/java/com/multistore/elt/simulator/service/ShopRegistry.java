@@ -1,0 +1,95 @@
+package com.multistore.elt.simulator.service;
+
+import com.multistore.elt.simulator.config.SimulatorConfig;
+import com.multistore.elt.simulator.config.SimulatorConfig.ShopConfig;
+import com.multistore.elt.simulator.config.SimulatorConfig.ShopKind;
+import com.multistore.elt.simulator.model.ShopData;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The configured shops; their data is generated in the background as the application starts. */
+@ApplicationScoped
+public class ShopRegistry {
+    private static final Logger LOG = Logger.getLogger(ShopRegistry.class);
+
+    private final SimulatorConfig config;
+    private final Map<String, ShopRuntime> shops = new TreeMap<>();
+    private final ExecutorService generator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "shop-generator");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ShopRegistry(SimulatorConfig config) {
+        this.config = config;
+        Map<Long, String> bases = new HashMap<>();
+        config.shops().forEach((code, shop) -> {
+            long base = ShopGenerator.baseOf(code);
+            String clash = bases.put(base, code);
+            if (clash != null) {
+                throw new IllegalStateException("shops " + clash + " and " + code + " map to the same id range; rename one");
+            }
+            double max = shop.maximumAvailable().orElse(config.bucket().maximumAvailable());
+            double rate = shop.restoreRate().orElse(config.bucket().restoreRate());
+            String model = shop.costModel().orElse(config.cost().model());
+            QueryCost.byName(model, 1);
+            shops.put(code, new ShopRuntime(code, shop, new Bucket(max, rate), model, base + ShopData.BULK));
+        });
+        shops.keySet().forEach(this::regenerate);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        LOG.infof("serving shops %s (data generating in the background)", shops.keySet());
+    }
+
+    public ShopRuntime find(String code) {
+        return code == null ? null : shops.get(code);
+    }
+
+    public Collection<ShopRuntime> all() {
+        return shops.values();
+    }
+
+    public LocalDate anchorDate() {
+        return config.anchorDate().orElse(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** (Re)builds a shop's data from its seed in the background; the next request waits for it. */
+    public void regenerate(String code) {
+        ShopRuntime runtime = shops.get(code);
+        ShopConfig shop = runtime.config;
+        int rank = standardCodes().indexOf(code);
+        LocalDate anchor = anchorDate();
+        runtime.load(() -> {
+            long start = System.nanoTime();
+            ShopData data = new ShopGenerator(code, shop, config.sharedSeed(), Math.max(rank, 0), anchor).generate();
+            LOG.infof("shop %s generated: %d orders, %d customers, %d products, %d variants in %d ms", code,
+                    data.orders.size(), data.customers.size(), data.products.size(), data.variants.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return data;
+        }, generator);
+    }
+
+    private List<String> standardCodes() {
+        List<String> codes = new ArrayList<>();
+        shops.forEach((code, r) -> {
+            if (r.config.kind() == ShopKind.STANDARD) {
+                codes.add(code);
+            }
+        });
+        return codes;
+    }
+}
