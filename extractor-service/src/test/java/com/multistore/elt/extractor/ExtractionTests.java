@@ -220,6 +220,33 @@ class ExtractionTests {
         assertTrue(run.getString("items[0].error").contains("FAILED with errorCode"));
     }
 
+    @Test
+    @Order(7)
+    void aBulkQueryBlockedByRunningOperationsWaitsForThemAndStillLoadsEverything() throws Exception {
+        faults("wholesale", "{\"bulkPauseMillis\":1500}");
+        List<String> blockers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) { // API 2026-04 allows five bulk queries at a time per app and shop
+            JsonPath started = given().contentType(ContentType.JSON)
+                    .header("X-Shopify-Access-Token", ShopifySimulatorResource.TOKENS.get("wholesale"))
+                    .body(Map.of("query", "mutation($q: String!) { bulkOperationRunQuery(query: $q, groupObjects: false)"
+                            + " { bulkOperation { id } userErrors { message } } }",
+                            "variables", Map.of("q", "{ customers { edges { node { id } } } }")))
+                    .post(simulator + "/shops/wholesale/admin/api/2026-04/graphql.json").then().statusCode(200)
+                    .extract().jsonPath();
+            blockers.add(started.getString("data.bulkOperationRunQuery.bulkOperation.id"));
+        }
+        assertFalse(blockers.contains(null), "five blocking operations running: " + blockers);
+
+        String runId = startRun("/runs", "{\"stores\":[\"wholesale\"],\"entities\":[\"products\"],\"mode\":\"BULK\"}")
+                .getString("runId");
+        JsonPath run = awaitRun(runId);
+        given().delete(simulator + "/simulator/shops/wholesale/faults").then().statusCode(200);
+
+        assertEquals("SUCCEEDED", run.getString("status"), run.prettify());
+        assertFalse(blockers.contains(run.getString("items[0].bulkOperationId")));
+        assertSameRecords(firstRecords.get("wholesale/products"), RawTopics.records(Entity.PRODUCTS, runId, "wholesale"));
+    }
+
     private void assertSameRecords(Map<String, RawRecord> expected, List<Consumed> actual) {
         Map<String, JsonNode> got = new TreeMap<>();
         actual.forEach(c -> got.put(c.record().gid(), c.record().payload()));

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -107,9 +106,5 @@ public class StoreClients {
             }
         }
         return http;
-    }
-
-    Duration requestTimeout() {
-        return config.requestTimeout();
     }
 }

@@ -8,11 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The producer of the raw topics: idempotent, acks=all, one per service. A plain Kafka producer (not an emitter)
@@ -27,9 +32,41 @@ public class RawRecordProducer {
 
     private volatile KafkaProducer<String, byte[]> producer;
 
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
+
     /** A batch for one store x entity of a run. */
     public RawRecordBatch batch(Entity entity) {
-        return new RawRecordBatch(producer(), entity.rawTopic(), EventJson.mapper());
+        KafkaProducer<String, byte[]> p = producer();
+        awaitLeaders(p, entity.rawTopic());
+        return new RawRecordBatch(p, entity.rawTopic(), EventJson.mapper());
+    }
+
+    /**
+     * Waits until the topic's partitions all have a leader before the first send: an idempotent producer whose first
+     * batch to a just-created topic fails with NOT_LEADER can get stuck on out-of-order sequences until the delivery
+     * timeout (seen on a broker that auto-creates topics).
+     */
+    private void awaitLeaders(KafkaProducer<String, byte[]> p, String topic) {
+        if (ready.contains(topic)) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<PartitionInfo> partitions = p.partitionsFor(topic);
+            if (!partitions.isEmpty() && partitions.stream().allMatch(i -> i.leader() != null && !i.leader().isEmpty())) {
+                ready.add(topic);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " has partitions without a leader: " + partitions);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + topic, e);
+            }
+        }
     }
 
     private KafkaProducer<String, byte[]> producer() {

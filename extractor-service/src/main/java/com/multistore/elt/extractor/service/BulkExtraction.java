@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * growing intervals, then stream the JSONL file through {@link BulkResultReader} into the sink. A FAILED operation
  * is started once more (configurable), then fails the extract with Shopify's error code; CANCELED fails it; an
  * operation still running after {@code bulk-timeout} is cancelled and fails with TIMEOUT. When another bulk query
- * of this app blocks the start ("already in progress"), it waits for that one to end and starts again. Partial data
+ * of this app blocks the start ("already in progress", or the concurrency limit reached), it waits for the
+ * blocking ones ({@code bulkOperations} when the message names none) to end and starts again. Partial data
  * of a failed operation is never used: its completeness cannot be proven.
  */
 @ApplicationScoped
@@ -39,6 +42,7 @@ public class BulkExtraction {
     private final String runDocument = GraphQlDocuments.load("bulk-run");
     private final String statusDocument = GraphQlDocuments.load("bulk-status");
     private final String cancelDocument = GraphQlDocuments.load("bulk-cancel");
+    private final String runningDocument = GraphQlDocuments.load("bulk-running");
 
     @Inject
     ExtractConfig config;
@@ -88,12 +92,16 @@ public class BulkExtraction {
             if (errors.isArray() && !errors.isEmpty()) {
                 String message = errors.get(0).path("message").asText();
                 String code = errors.get(0).path("code").asText("");
-                Matcher blocking = IN_PROGRESS.matcher(message);
-                if (("OPERATION_IN_PROGRESS".equals(code) || message.contains("already in progress")) && blocking.find()
-                        && System.nanoTime() < deadline) {
-                    LOG.infof("run %s store %s: bulk query blocked by %s, waiting for it", runId, client.store(),
-                            blocking.group(1));
-                    awaitEnd(client, blocking.group(1), runId);
+                boolean inProgress = "OPERATION_IN_PROGRESS".equals(code) || "LIMIT_REACHED".equals(code)
+                        || message.contains("already in progress") || message.contains("at the same time");
+                if (inProgress && System.nanoTime() < deadline) {
+                    Matcher blocking = IN_PROGRESS.matcher(message);
+                    List<String> running = blocking.find() ? List.of(blocking.group(1)) : running(client);
+                    LOG.infof("run %s store %s: bulk query blocked by %s, waiting for it", runId, client.store(), running);
+                    running.forEach(id -> awaitEnd(client, id, runId));
+                    if (running.isEmpty()) {
+                        sleep(config.bulkPollMax());
+                    }
                     continue;
                 }
                 throw new ShopifyApiException("BULK_" + (code.isEmpty() ? "USER_ERROR" : code),
@@ -106,6 +114,14 @@ public class BulkExtraction {
             LOG.infof("run %s store %s: bulk operation %s started", runId, client.store(), id);
             return id;
         }
+    }
+
+    /** The app's bulk queries still running on this shop ({@code bulkOperations}), newest first. */
+    private List<String> running(ShopifyGraphQl client) {
+        List<String> ids = new ArrayList<>();
+        client.execute("bulk-running", runningDocument, Map.of()).data().path("bulkOperations").path("nodes")
+                .forEach(n -> ids.add(n.path("id").asText()));
+        return ids;
     }
 
     private JsonNode awaitEnd(ShopifyGraphQl client, String id, String runId) {
