@@ -107,7 +107,7 @@ class BulkTests {
 
     @Test
     void concurrencyRuleDependsOnTheApiVersion() {
-        faults(Map.of("bulkPauseMillis", 1000));
+        faults(Map.of("bulkPauseMillis", 3000));
         ShopifyApi old = api.version("2025-10");
         String first = BulkFiles.start(old, ORDERS_WITH_LINES, true);
         JsonPath second = old.runBulk(ORDERS_WITH_LINES, true);
@@ -131,8 +131,34 @@ class BulkTests {
     }
 
     @Test
+    void groupObjectsDefaultsToTrueBefore2026_01AndFalseFrom() {
+        String mutation = "mutation run($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { message } } }";
+        ShopifyApi.check(ORDERS_WITH_LINES, false);
+        String grouped = api.version("2025-10").send(mutation, Map.of("q", ORDERS_WITH_LINES))
+                .getString("data.bulkOperationRunQuery.bulkOperation.id");
+        assertTrue(childrenAwayFromParent(BulkFiles.lines(BulkFiles.download(BulkFiles.await(api, grouped)
+                .getString("data.bulkOperation.url")))) == 0);
+        String ungrouped = api.send(mutation, Map.of("q", ORDERS_WITH_LINES)).getString("data.bulkOperationRunQuery.bulkOperation.id");
+        assertTrue(childrenAwayFromParent(BulkFiles.lines(BulkFiles.download(BulkFiles.await(api, ungrouped)
+                .getString("data.bulkOperation.url")))) > 0);
+    }
+
+    private static int childrenAwayFromParent(List<Map<String, Object>> lines) {
+        int away = 0;
+        String currentRoot = null;
+        for (Map<String, Object> line : lines) {
+            if (!line.containsKey("__parentId")) {
+                currentRoot = line.get("id").toString();
+            } else if (!line.get("__parentId").equals(currentRoot)) {
+                away++;
+            }
+        }
+        return away;
+    }
+
+    @Test
     void cancelEndsAsCanceled() {
-        faults(Map.of("bulkPauseMillis", 400));
+        faults(Map.of("bulkPauseMillis", 2000));
         String id = BulkFiles.start(api, ORDERS_WITH_LINES, true);
         JsonPath cancel = api.send("mutation c($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { id status } "
                 + "userErrors { field message } } }", Map.of("id", id));

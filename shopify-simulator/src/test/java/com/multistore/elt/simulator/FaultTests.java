@@ -77,7 +77,7 @@ class FaultTests {
 
     @Test
     void searchLagHidesFreshEditsFromFilteredQueriesOnly() {
-        faults(Map.of("searchLagSeconds", 3));
+        faults(Map.of("searchLagSeconds", 10));
         String since = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
         Object id = ShopifyApi.admin().post("/simulator/shops/faults/orders/touch?count=1").then().statusCode(200)
                 .extract().jsonPath().getList("touched").get(0);
@@ -116,6 +116,24 @@ class FaultTests {
         assertTrue(events.getList("data.deletionEvents.nodes.subjectId").contains(productId));
         ShopifyApi.admin().delete("/simulator/shops/faults/products/" + productId.substring(productId.lastIndexOf('/') + 1))
                 .then().statusCode(404);
+    }
+
+    @Test
+    void resetWithAnotherSeedAndSizeRebuildsTheShop() {
+        JsonPath other = ShopifyApi.admin().post("/simulator/shops/faults/reset?seed=99&orders=123").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(123, other.getInt("orders.count"));
+        String otherFirst = api.send("{ orders(first: 1, sortKey: ID) { nodes { totalPriceSet { shopMoney { amount } } } } }")
+                .getString("data.orders.nodes[0].totalPriceSet.shopMoney.amount");
+        JsonPath again = ShopifyApi.admin().post("/simulator/shops/faults/reset?seed=99&orders=123").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(other.getString("orders.totalPrice"), again.getString("orders.totalPrice"));
+        assertEquals(otherFirst, api.send("{ orders(first: 1, sortKey: ID) { nodes { totalPriceSet { shopMoney { amount } } } } }")
+                .getString("data.orders.nodes[0].totalPriceSet.shopMoney.amount"));
+        JsonPath back = ShopifyApi.admin().post("/simulator/shops/faults/reset?seed=42&orders=300").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(300, back.getInt("orders.count"));
+        assertTrue(!back.getString("orders.totalPrice").equals(other.getString("orders.totalPrice")));
     }
 
     @Test

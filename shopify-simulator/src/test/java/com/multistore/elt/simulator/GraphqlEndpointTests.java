@@ -150,6 +150,22 @@ class GraphqlEndpointTests {
         assertTrue(shared.stream().anyMatch(sku -> !r.get(sku).equals(w.get(sku))), "stock never differs");
     }
 
+    @Test
+    void deprecatedEmailSingleMetafieldAndLocationsAreServed() {
+        JsonPath customers = retail.sendAllowingDeprecated("{ customers(first: 5) { nodes { email defaultEmailAddress { emailAddress } } } }");
+        assertEquals(customers.getList("data.customers.nodes.defaultEmailAddress.emailAddress"),
+                customers.getList("data.customers.nodes.email"));
+        ShopifyApi bakery = new ShopifyApi("bakery", "shpat_bakery_local");
+        JsonPath order = bakery.send("{ orders(first: 1) { nodes { type: metafield(namespace: \"custom\", key: \"order_type\") { value } "
+                + "request: metafield(namespace: \"custom\", key: \"request_id\") { value type } none: metafield(key: \"order_type\") { value } } } }");
+        assertTrue(List.of("deposit", "remaining").contains(order.getString("data.orders.nodes[0].type.value")));
+        assertTrue(order.getString("data.orders.nodes[0].request.value").startsWith("REQ-"));
+        assertNull(order.get("data.orders.nodes[0].none"));
+        JsonPath locations = retail.send("{ locations(first: 10) { nodes { id name isActive address { city } } } }");
+        assertEquals(3, locations.getList("data.locations.nodes").size());
+        assertTrue(locations.getList("data.locations.nodes.isActive").stream().allMatch(Boolean.TRUE::equals));
+    }
+
     private static Map<String, Map<String, Object>> byNormalisedEmail(JsonPath answer) {
         Map<String, Map<String, Object>> out = new HashMap<>();
         List<Map<String, Object>> nodes = answer.getList("data.customers.nodes");

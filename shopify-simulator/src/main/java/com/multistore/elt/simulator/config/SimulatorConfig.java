@@ -30,6 +30,10 @@ public interface SimulatorConfig {
 
     Versions versions();
 
+    /** Delay after start-up before shops are generated in the background (a request generates its shop at once). */
+    @WithDefault("1s")
+    java.time.Duration generateAfter();
+
     /** Bearer token required by {@code /simulator/*} admin endpoints; empty = open (local use). */
     Optional<String> adminToken();
 

@@ -10,6 +10,7 @@ import com.multistore.elt.simulator.model.OrderRecord;
 import com.multistore.elt.simulator.model.ProductRecord;
 import com.multistore.elt.simulator.model.ShopData;
 import com.multistore.elt.simulator.model.VariantRecord;
+import com.multistore.elt.simulator.service.ApiVersions;
 import com.multistore.elt.simulator.service.BulkOperation;
 import com.multistore.elt.simulator.service.SearchQuery;
 import com.multistore.elt.simulator.service.SearchQuery.Field;
@@ -84,9 +85,18 @@ public final class RootFetchers {
                 .dataFetcher("bulkOperations", this::bulkOperations));
         w.type("Mutation", t -> t
                 .dataFetcher("bulkOperationRunQuery", env -> bulk.run(session(env), env.getArgument("query"),
-                        Boolean.TRUE.equals(env.getArgument("groupObjects"))))
+                        groupObjects(env)))
                 .dataFetcher("bulkOperationCancel", env -> bulk.cancel(session(env), env.getArgument("id"))));
         return w;
+    }
+
+    /** groupObjects as sent; when omitted, true before 2026-01 and false from 2026-01 (the schema's default). */
+    private static boolean groupObjects(DataFetchingEnvironment env) {
+        boolean sent = env.getField().getArguments().stream().anyMatch(a -> a.getName().equals("groupObjects"));
+        if (!sent) {
+            return !ApiVersions.atLeast(session(env).version, "2026-01");
+        }
+        return Boolean.TRUE.equals(env.getArgument("groupObjects"));
     }
 
     private static <T extends Entity> Object page(DataFetchingEnvironment env, EntityTable<T> table,

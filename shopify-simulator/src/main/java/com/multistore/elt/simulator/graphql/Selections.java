@@ -15,6 +15,8 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +54,18 @@ public final class Selections {
         return schema;
     }
 
+    /** Resolved selections by (selection set, type); a Selections lives for one request or one bulk job. */
+    private final Map<SelectionSet, Map<String, List<Selected>>> cache = new IdentityHashMap<>();
+
     public List<Selected> fields(SelectionSet set, GraphQLFieldsContainer type) {
-        Map<String, Selected> out = new LinkedHashMap<>();
-        collect(set, type, out);
-        return new ArrayList<>(out.values());
+        if (set == null) {
+            return List.of();
+        }
+        return cache.computeIfAbsent(set, k -> new HashMap<>()).computeIfAbsent(type.getName(), k -> {
+            Map<String, Selected> out = new LinkedHashMap<>();
+            collect(set, type, out);
+            return List.copyOf(out.values());
+        });
     }
 
     private void collect(SelectionSet set, GraphQLFieldsContainer type, Map<String, Selected> out) {

@@ -1,6 +1,8 @@
 package com.multistore.elt.simulator.rest;
 
+import com.multistore.elt.simulator.config.ShopOverride;
 import com.multistore.elt.simulator.config.SimulatorConfig;
+import com.multistore.elt.simulator.config.SimulatorConfig.ShopConfig;
 import com.multistore.elt.simulator.graphql.Values;
 import com.multistore.elt.simulator.service.Bucket;
 import com.multistore.elt.simulator.service.QueryCost;
@@ -64,9 +66,9 @@ public class AdminResource {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("shop", s.code);
             m.put("ready", s.ready());
-            m.put("kind", s.config.kind().name());
-            m.put("currency", s.config.currency());
-            m.put("timeZone", s.config.timeZone());
+            m.put("kind", s.config().kind().name());
+            m.put("currency", s.config().currency());
+            m.put("timeZone", s.config().timeZone());
             m.put("costModel", s.costModel());
             out.add(m);
         }
@@ -75,9 +77,21 @@ public class AdminResource {
 
     @POST
     @Path("shops/{shop}/reset")
-    public Map<String, Object> reset(@HeaderParam("Authorization") String auth, @PathParam("shop") String code) {
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> reset(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                     @QueryParam("seed") Long seed, @QueryParam("orders") Integer orders,
+                                     @QueryParam("customers") Integer customers, @QueryParam("products") Integer products) {
         ShopRuntime shop = shop(auth, code);
-        shops.regenerate(code);
+        for (Integer n : new Integer[]{orders, customers, products}) {
+            if (n != null && (n < 1 || n > 1_000_000)) {
+                throw new WebApplicationException(Response.status(400).entity(Map.of("error", "sizes must be 1..1000000")).build());
+            }
+        }
+        if (seed != null || orders != null || customers != null || products != null) {
+            ShopConfig base = shop.config() instanceof ShopOverride o ? o.base() : shop.config();
+            shop.config(new ShopOverride(base, seed, orders, customers, products));
+        }
+        shops.regenerate(code, true);
         shop.faults.clear();
         shop.bucket.configure(null, null, Double.MAX_VALUE);
         return admin.truth(shop);

@@ -179,8 +179,8 @@ public class BulkRunner implements RootFetchers.BulkControl {
                     after = session.bulkNextCursor;
                     chunkNo++;
                     long pause = config.bulk().chunkPauseMillis() + shop.faults.bulkPauseMillis;
-                    if (pause > 0 && after != null) {
-                        Thread.sleep(pause);
+                    for (long waited = 0; waited < pause && after != null && !op.cancelRequested; waited += 20) {
+                        Thread.sleep(Math.min(20, pause - waited));
                     }
                 } while (after != null);
             }

@@ -62,7 +62,7 @@ public class ShopAdmin {
     public List<Long> create(ShopRuntime shop, int count) {
         ShopData d = shop.data();
         long now = Instant.now().getEpochSecond();
-        Random random = new Random(shop.config.seed() * 17 + d.lastOrderNumber.get());
+        Random random = new Random(shop.config().seed() * 17 + d.lastOrderNumber.get());
         ShopGenerator.OrderFactory factory = new ShopGenerator.OrderFactory(d, random, now);
         List<Long> ids = new ArrayList<>(count);
         synchronized (d) {

@@ -7,6 +7,8 @@ import com.multistore.elt.simulator.model.ShopData;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import com.multistore.elt.simulator.graphql.GraphqlEngine;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -51,8 +53,24 @@ public class ShopRegistry {
         shops.keySet().forEach(this::regenerate);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        LOG.infof("serving shops %s (data generating in the background)", shops.keySet());
+    /**
+     * Start-up stays light: shops are generated when first asked for, or in the background once the application
+     * has started ({@code simulator.generate-after}), then the GraphQL engine is warmed up.
+     */
+    void onStart(@Observes StartupEvent event, Instance<GraphqlEngine> engine) {
+        LOG.infof("serving shops %s (generated on first use or %d ms after start)", shops.keySet(),
+                config.generateAfter().toMillis());
+        Thread warmUp = new Thread(() -> {
+            try {
+                Thread.sleep(config.generateAfter().toMillis());
+                shops.values().forEach(ShopRuntime::start);
+                generator.submit(() -> engine.get().schema());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shop-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     public ShopRuntime find(String code) {
@@ -69,8 +87,14 @@ public class ShopRegistry {
 
     /** (Re)builds a shop's data from its seed in the background; the next request waits for it. */
     public void regenerate(String code) {
+        regenerate(code, false);
+    }
+
+    /** As {@link #regenerate(String)}; {@code now} starts generating at once (a reset). */
+    public void regenerate(String code, boolean now) {
+        boolean started = now;
         ShopRuntime runtime = shops.get(code);
-        ShopConfig shop = runtime.config;
+        ShopConfig shop = runtime.config();
         int rank = standardCodes().indexOf(code);
         LocalDate anchor = anchorDate();
         runtime.load(() -> {
@@ -81,12 +105,15 @@ public class ShopRegistry {
                     (System.nanoTime() - start) / 1_000_000);
             return data;
         }, generator);
+        if (started) {
+            runtime.start();
+        }
     }
 
     private List<String> standardCodes() {
         List<String> codes = new ArrayList<>();
         shops.forEach((code, r) -> {
-            if (r.config.kind() == ShopKind.STANDARD) {
+            if (r.config().kind() == ShopKind.STANDARD) {
                 codes.add(code);
             }
         });

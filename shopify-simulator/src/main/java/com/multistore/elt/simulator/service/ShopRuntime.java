@@ -5,17 +5,20 @@ import com.multistore.elt.simulator.model.ShopData;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** One shop as served: its data (generated in the background at start), token, bucket, faults and bulk jobs. */
 public final class ShopRuntime {
     public final String code;
-    public final ShopConfig config;
+    private volatile ShopConfig config;
     public final Bucket bucket;
     public final Faults faults = new Faults();
     public final BulkOperations bulk;
     private volatile String costModel;
-    private volatile CompletableFuture<ShopData> data;
+    private CompletableFuture<ShopData> data;
+    private Supplier<ShopData> generator;
+    private Executor executor;
 
     public ShopRuntime(String code, ShopConfig config, Bucket bucket, String costModel, long bulkBase) {
         this.code = code;
@@ -29,15 +32,34 @@ public final class ShopRuntime {
         return config.token();
     }
 
-    /** Generates the data on {@code executor} (one background thread for all shops, so start-up keeps a core). */
-    public void load(Supplier<ShopData> generator, java.util.concurrent.Executor executor) {
-        data = CompletableFuture.supplyAsync(generator, executor);
+    public ShopConfig config() {
+        return config;
     }
 
-    /** The shop's objects, waiting for the generator if it is still running. */
+    /** Replaces the seed and sizes (admin reset); the token stays. */
+    public void config(ShopConfig replacement) {
+        this.config = replacement;
+    }
+
+    /** Sets how the data is made; it is made on {@code executor} when first needed or when {@link #start} is called. */
+    public synchronized void load(Supplier<ShopData> generator, Executor executor) {
+        this.generator = generator;
+        this.executor = executor;
+        this.data = null;
+    }
+
+    /** Starts generating in the background unless it already started. */
+    public synchronized CompletableFuture<ShopData> start() {
+        if (data == null) {
+            data = CompletableFuture.supplyAsync(generator, executor);
+        }
+        return data;
+    }
+
+    /** The shop's objects, generating them first if nobody asked before. */
     public ShopData data() {
         try {
-            return data.get();
+            return start().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the shop " + code + " was being generated", e);
@@ -46,7 +68,7 @@ public final class ShopRuntime {
         }
     }
 
-    public boolean ready() {
+    public synchronized boolean ready() {
         return data != null && data.isDone() && !data.isCompletedExceptionally();
     }
 
