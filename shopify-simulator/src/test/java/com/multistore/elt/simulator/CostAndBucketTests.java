@@ -98,6 +98,24 @@ class CostAndBucketTests {
     }
 
     @Test
+    void perFieldCostsOnRequest() {
+        String query = "{ orders(first: 10) { nodes { id customer { id } } } }";
+        ShopifyApi.check(query, false);
+        JsonPath answer = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .header("X-Shopify-Access-Token", "shpat_bucket_test").header("X-GraphQL-Cost-Include-Fields", "true")
+                .body(Map.of("query", query)).post("/shops/bucket/admin/api/2026-04/graphql.json")
+                .then().statusCode(200).extract().jsonPath();
+        java.util.List<Map<String, Object>> fields = answer.getList("extensions.cost.fields");
+        Map<String, Object> orders = fields.stream().filter(f -> f.get("path").equals(java.util.List.of("orders"))).findFirst().orElseThrow();
+        assertEquals(22, orders.get("requestedTotalCost"));
+        assertEquals(20, orders.get("requestedChildrenCost"));
+        assertEquals(2, orders.get("definedCost"));
+        assertTrue(fields.stream().anyMatch(f -> f.get("path").equals(java.util.List.of("orders", "nodes", "customer"))
+                && f.get("requestedTotalCost").equals(1)), fields.toString());
+        assertNull(api.send(query).get("extensions.cost.fields"));
+    }
+
+    @Test
     void mutationsCostTen() {
         JsonPath answer = api.send("mutation { bulkOperationCancel(id: \"gid://shopify/BulkOperation/1\") { userErrors { message } } }");
         assertEquals(10, answer.getInt("extensions.cost.requestedQueryCost"));

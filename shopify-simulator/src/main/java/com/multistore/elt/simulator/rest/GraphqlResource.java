@@ -35,8 +35,10 @@ public class GraphqlResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response byHost(@PathParam("version") String version, @HeaderParam("Host") String host,
                            @HeaderParam("X-Shopify-Access-Token") String token,
-                           @HeaderParam("Content-Type") String contentType, String body, @Context UriInfo uri) {
-        return answer(gateway.handle(shopOfHost(host), token, version, base(uri), contentType, body));
+                           @HeaderParam("Content-Type") String contentType,
+                           @HeaderParam("X-GraphQL-Cost-Include-Fields") String costFields, String body, @Context UriInfo uri) {
+        return answer(gateway.handle(shopOfHost(host), token, version, base(uri), contentType, body,
+                "true".equalsIgnoreCase(costFields)));
     }
 
     @POST
@@ -45,8 +47,10 @@ public class GraphqlResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response byPath(@PathParam("shop") String shop, @PathParam("version") String version,
                            @HeaderParam("X-Shopify-Access-Token") String token,
-                           @HeaderParam("Content-Type") String contentType, String body, @Context UriInfo uri) {
-        return answer(gateway.handle(shop, token, version, base(uri), contentType, body));
+                           @HeaderParam("Content-Type") String contentType,
+                           @HeaderParam("X-GraphQL-Cost-Include-Fields") String costFields, String body, @Context UriInfo uri) {
+        return answer(gateway.handle(shop, token, version, base(uri), contentType, body,
+                "true".equalsIgnoreCase(costFields)));
     }
 
     static String shopOfHost(String host) {

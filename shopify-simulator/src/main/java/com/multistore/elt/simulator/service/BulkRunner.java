@@ -55,12 +55,15 @@ public class BulkRunner implements RootFetchers.BulkControl {
         return t;
     });
     private final Path directory;
+    /** A temporary directory (no simulator.bulk.directory) is removed when the application stops. */
+    private final boolean temporary;
 
     public BulkRunner(SimulatorConfig config, Instance<GraphqlEngine> engine, ObjectMapper json) {
         this.config = config;
         this.engine = engine;
         this.jsonl = json.copy();
         this.jsonl.getFactory().setCharacterEscapes(new SlashEscapes());
+        this.temporary = config.bulk().directory().isEmpty();
         try {
             this.directory = config.bulk().directory().isPresent()
                     ? Files.createDirectories(Path.of(config.bulk().directory().get()))
@@ -73,6 +76,16 @@ public class BulkRunner implements RootFetchers.BulkControl {
     @PreDestroy
     void stop() {
         workers.shutdownNow();
+        if (temporary) {
+            try (var files = Files.list(directory)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(directory);
+            } catch (IOException e) {
+                LOG.warnf("could not remove the bulk file directory %s: %s", directory, e.getMessage());
+            }
+        }
     }
 
     public Path file(String shop, long id) {

@@ -50,6 +50,12 @@ public class GraphqlGateway {
     }
 
     public Answer handle(String shopCode, String token, String version, String baseUrl, String contentType, String body) {
+        return handle(shopCode, token, version, baseUrl, contentType, body, false);
+    }
+
+    /** @param includeFields header {@code X-GraphQL-Cost-Include-Fields: true}: add {@code extensions.cost.fields} */
+    public Answer handle(String shopCode, String token, String version, String baseUrl, String contentType, String body,
+                         boolean includeFields) {
         String requestId = UUID.randomUUID().toString();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Request-ID", requestId);
@@ -97,7 +103,9 @@ public class GraphqlGateway {
         }
         QueryCost cost = new QueryCost(engine.schema(), document,
                 QueryCost.byName(shop.costModel(), config.cost().nestedConnectionEstimate()), request.variables);
-        long requested = cost.requested(operation, config.cost().mutationCost());
+        List<QueryCost.FieldCost> fields = includeFields ? new ArrayList<>() : null;
+        long requested = fields == null ? cost.requested(operation, config.cost().mutationCost())
+                : cost.requested(operation, config.cost().mutationCost(), fields);
         int max = config.cost().maxQueryCost();
         if (requested > max) {
             Map<String, Object> ext = new LinkedHashMap<>();
@@ -135,7 +143,13 @@ public class GraphqlGateway {
         for (GraphQLError e : result.getErrors()) {
             errors.add(ErrorShapes.execution(e));
         }
-        return new Answer(200, headers, answer(data, errors, requested, actual, shop));
+        Map<String, Object> answer = answer(data, errors, requested, actual, shop);
+        if (fields != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> costExt = (Map<String, Object>) ((Map<String, Object>) answer.get("extensions")).get("cost");
+            costExt.put("fields", fields);
+        }
+        return new Answer(200, headers, answer);
     }
 
     private Answer httpFault(ShopRuntime shop, Map<String, String> headers) {
@@ -171,7 +185,9 @@ public class GraphqlGateway {
         cost.put("requestedQueryCost", requested);
         cost.put("actualQueryCost", actual);
         cost.put("throttleStatus", throttle);
-        body.put("extensions", Map.of("cost", cost));
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("cost", cost);
+        body.put("extensions", extensions);
         return body;
     }
 

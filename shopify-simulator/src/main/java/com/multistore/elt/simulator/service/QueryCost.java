@@ -59,11 +59,28 @@ public final class QueryCost {
         this.variables = variables == null ? Map.of() : variables;
     }
 
+    /** One entry of {@code extensions.cost.fields} (header {@code X-GraphQL-Cost-Include-Fields: true}). */
+    public record FieldCost(List<String> path, long definedCost, long requestedTotalCost, long requestedChildrenCost) {
+    }
+
+    private List<FieldCost> fieldCosts;
+    private final List<String> path = new java.util.ArrayList<>();
+
     public long requested(OperationDefinition op, int mutationCost) {
         if (op.getOperation() == OperationDefinition.Operation.MUTATION) {
             return mutationCost;
         }
         return requested(op.getSelectionSet(), selections.schema().getQueryType(), 0);
+    }
+
+    /** The requested cost, also listing each costed field's share (top-level and nested, by response path). */
+    public long requested(OperationDefinition op, int mutationCost, List<FieldCost> fields) {
+        this.fieldCosts = fields;
+        try {
+            return requested(op, mutationCost);
+        } finally {
+            this.fieldCosts = null;
+        }
     }
 
     private long requested(SelectionSet set, GraphQLFieldsContainer type, int depth) {
@@ -73,14 +90,29 @@ public final class QueryCost {
             if (!(t instanceof GraphQLFieldsContainer child)) {
                 continue;
             }
+            path.add(s.key());
+            long cost;
+            long children;
+            long defined;
             if (s.isConnection()) {
                 long perNode = perNode(s.field().getSelectionSet(), (GraphQLObjectType) child, depth + 1, null);
-                total += model.connection(count(s.field()), perNode, depth);
+                cost = model.connection(count(s.field()), perNode, depth);
+                defined = 2;
+                children = cost - defined;
             } else if (s.isList()) {
-                total += count(s.field()) * (1 + requested(s.field().getSelectionSet(), child, depth));
+                children = requested(s.field().getSelectionSet(), child, depth);
+                cost = count(s.field()) * (1 + children);
+                defined = 1;
             } else {
-                total += 1 + requested(s.field().getSelectionSet(), child, depth);
+                children = requested(s.field().getSelectionSet(), child, depth);
+                cost = 1 + children;
+                defined = 1;
             }
+            if (fieldCosts != null) {
+                fieldCosts.add(new FieldCost(List.copyOf(path), defined, cost, children));
+            }
+            path.remove(path.size() - 1);
+            total += cost;
         }
         return total;
     }
@@ -96,15 +128,19 @@ public final class QueryCost {
                 continue;
             }
             GraphQLType t = s.unwrapped();
+            path.add(s.key());
             if (s.field().getName().equals("nodes") && t instanceof GraphQLFieldsContainer node) {
                 max = Math.max(max, 1 + requested(s.field().getSelectionSet(), node, depth));
             } else if (s.field().getName().equals("edges") && t instanceof GraphQLFieldsContainer edge) {
                 for (Selected e : selections.fields(s.field().getSelectionSet(), edge)) {
                     if (e.field().getName().equals("node") && e.unwrapped() instanceof GraphQLFieldsContainer node) {
+                        path.add(e.key());
                         max = Math.max(max, 1 + requested(e.field().getSelectionSet(), node, depth));
+                        path.remove(path.size() - 1);
                     }
                 }
             }
+            path.remove(path.size() - 1);
         }
         return max;
     }
