@@ -1,0 +1,44 @@
+package com.multistore.elt.extractor.service;
+
+import com.multistore.elt.events.ExtractCompleted;
+import com.multistore.elt.events.Status;
+import com.multistore.elt.extractor.messaging.RunEvents;
+import com.multistore.elt.extractor.repository.RunRepository;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * At start-up, extracts a stopped instance left unfinished are failed and announced as FAILED, so that their run
+ * does not wait for them and their stores can be extracted again.
+ */
+@ApplicationScoped
+public class InterruptedRuns {
+
+    private static final Logger LOG = Logger.getLogger(InterruptedRuns.class);
+    private static final String REASON = "the extractor stopped while this extract was running";
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    RunEvents events;
+
+    void onStart(@Observes StartupEvent start) {
+        for (RunRepository.Interrupted item : runs.failInterrupted(REASON)) {
+            LOG.warnf("run %s store %s %s: extract FAILED: %s", item.runId(), item.store(), item.entity().code(), REASON);
+            try {
+                events.extractCompleted(new ExtractCompleted(item.runId(), item.store(), item.entity(), Status.FAILED,
+                        item.records(), item.from(), item.to(), Map.of(), REASON)).await().atMost(Duration.ofSeconds(60));
+            } catch (RuntimeException e) {
+                LOG.errorf("run %s store %s %s: FAILED extract.completed not published: %s", item.runId(), item.store(),
+                        item.entity().code(), e.getMessage());
+            }
+        }
+    }
+}

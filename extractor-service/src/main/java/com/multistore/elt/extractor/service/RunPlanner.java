@@ -1,0 +1,41 @@
+package com.multistore.elt.extractor.service;
+
+import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.ExtractMode;
+import com.multistore.elt.extractor.config.ExtractConfig;
+import com.multistore.elt.extractor.repository.RunRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Chooses each store x entity's mode and window: inventory is always a SNAPSHOT; a replay re-extracts its window
+ * (paged, or bulk when asked) and moves no watermark; BULK when asked or when the store has no watermark yet (first
+ * load); otherwise INCREMENTAL from the watermark minus the overlap.
+ */
+@ApplicationScoped
+public class RunPlanner {
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    ExtractConfig config;
+
+    public PlannedItem plan(String store, Entity entity, RunRequest request) {
+        if (entity == Entity.INVENTORY) {
+            return new PlannedItem(store, entity, ExtractMode.SNAPSHOT, null, null, false);
+        }
+        if (request.from() != null || request.to() != null) {
+            ExtractMode mode = request.mode() == ExtractMode.BULK ? ExtractMode.BULK : ExtractMode.INCREMENTAL;
+            return new PlannedItem(store, entity, mode, request.from(), request.to(), false);
+        }
+        Optional<Instant> watermark = runs.watermark(store, entity);
+        if (request.mode() == ExtractMode.BULK || watermark.isEmpty()) {
+            return new PlannedItem(store, entity, ExtractMode.BULK, null, null, true);
+        }
+        return new PlannedItem(store, entity, ExtractMode.INCREMENTAL, watermark.get().minus(config.overlap()), null, true);
+    }
+}

@@ -1,0 +1,151 @@
+package com.multistore.elt.extractor.service;
+
+import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.RunStarted;
+import com.multistore.elt.events.RunTrigger;
+import com.multistore.elt.extractor.config.ExtractConfig;
+import com.multistore.elt.extractor.config.ScheduleConfig;
+import com.multistore.elt.extractor.config.StoresConfig;
+import com.multistore.elt.extractor.messaging.RunEvents;
+import com.multistore.elt.extractor.repository.RunRepository;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts runs: checks that none of the stores is still being extracted (409 otherwise), plans every store x entity,
+ * records the run, publishes {@code etl.run.started}, and extracts the stores in parallel, each store's entities in
+ * order.
+ */
+@ApplicationScoped
+public class RunService {
+
+    private static final Logger LOG = Logger.getLogger(RunService.class);
+    private static final DateTimeFormatter RUN_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    @Inject
+    StoresConfig stores;
+
+    @Inject
+    ExtractConfig config;
+
+    @Inject
+    ScheduleConfig schedule;
+
+    @Inject
+    RunPlanner planner;
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    RunEvents events;
+
+    @Inject
+    StoreExtraction extraction;
+
+    private volatile ExecutorService executor;
+
+    /** Plans, records and starts a run; its extraction goes on in the background. */
+    public synchronized RunStarted start(RunTrigger trigger, RunRequest request) {
+        List<String> storeCodes = stores(request);
+        List<Entity> entities = request.entities().isEmpty() ? config.entities() : request.entities();
+        if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
+            throw new IllegalArgumentException("replay window is empty: from " + request.from() + " to " + request.to());
+        }
+        for (String store : storeCodes) {
+            runs.activeRunOf(store).ifPresent(running -> {
+                throw new RunConflictException(store, running);
+            });
+        }
+        ZoneId zone = ZoneId.of(schedule.timeZone());
+        LocalDate businessDate = LocalDate.now(zone);
+        String runId = "run-" + businessDate.format(RUN_DAY) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, List<PlannedItem>> byStore = new LinkedHashMap<>();
+        List<RunStarted.PlanItem> plan = new ArrayList<>();
+        Map<RunStarted.PlanItem, RunRepository.Window> windows = new LinkedHashMap<>();
+        for (String store : storeCodes) {
+            for (Entity entity : entities) {
+                PlannedItem item = planner.plan(store, entity, request);
+                byStore.computeIfAbsent(store, s -> new ArrayList<>()).add(item);
+                RunStarted.PlanItem planItem = new RunStarted.PlanItem(store, entity, item.mode());
+                plan.add(planItem);
+                windows.put(planItem, new RunRepository.Window(item.from(), item.to()));
+            }
+        }
+        RunRepository.Window replay = request.from() != null || request.to() != null
+                ? new RunRepository.Window(request.from(), request.to()) : null;
+        runs.insertRun(runId, trigger, businessDate, replay, plan, windows);
+        RunStarted started = new RunStarted(runId, trigger, businessDate, plan);
+        try {
+            events.runStarted(started).await().atMost(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            byStore.values().forEach(items -> items.forEach(item ->
+                    extraction.fail(runId, item, "etl.run.started could not be published: " + e.getMessage())));
+            throw new IllegalStateException("run " + runId + " could not be announced: " + e.getMessage(), e);
+        }
+        LOG.infof("run %s started (%s): %s", runId, trigger, plan);
+        byStore.forEach((store, items) -> executor().submit(() -> {
+            try {
+                extraction.extract(runId, items);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "run %s store %s: extraction stopped unexpectedly", runId, store);
+            }
+        }));
+        return started;
+    }
+
+    private List<String> stores(RunRequest request) {
+        List<String> configured = stores.all().entrySet().stream().filter(e -> e.getValue().enabled())
+                .map(Map.Entry::getKey).sorted().toList();
+        if (request.stores().isEmpty()) {
+            if (configured.isEmpty()) {
+                throw new IllegalArgumentException("no store is configured (pipeline.stores.<code>.base-url)");
+            }
+            return configured;
+        }
+        for (String store : request.stores()) {
+            if (!configured.contains(store)) {
+                throw new IllegalArgumentException("unknown or disabled store '" + store + "'; configured: " + configured);
+            }
+        }
+        return request.stores().stream().distinct().toList();
+    }
+
+    private ExecutorService executor() {
+        if (executor == null) {
+            synchronized (this) {
+                if (executor == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    executor = Executors.newFixedThreadPool(config.storeThreads(), r -> {
+                        Thread t = new Thread(r, "store-extraction-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+            }
+        }
+        return executor;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

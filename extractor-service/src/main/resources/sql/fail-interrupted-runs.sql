@@ -1,0 +1,2 @@
+update ops.extractor_runs set status = 'FAILED', ended_at = now(), error = ?
+where status = 'RUNNING'

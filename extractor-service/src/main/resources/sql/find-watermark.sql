@@ -1,0 +1,1 @@
+select watermark from ops.watermarks where store = ? and entity = ?

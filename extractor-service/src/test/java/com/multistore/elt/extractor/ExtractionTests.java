@@ -1,0 +1,317 @@
+package com.multistore.elt.extractor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.EventJson;
+import com.multistore.elt.events.ExtractCompleted;
+import com.multistore.elt.events.RawRecord;
+import com.multistore.elt.events.Status;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.events.TransformCompleted;
+import com.multistore.elt.extractor.RawTopics.Consumed;
+import com.multistore.elt.testing.InjectTestDatabase;
+import com.multistore.elt.testing.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The extractor against the Shopify simulator (two shops, thousands of orders), the real broker and PostgreSQL:
+ * the first run bulk-loads everything; after N orders are touched an incremental run publishes exactly those N
+ * plus the overlap; a THROTTLED storm and injected 5xx leave the same record set; a FAILED bulk job fails the
+ * extract with a clear event; the watermark does not move when the transform fails. What was published is read
+ * back from the topics with a plain consumer and compared with the simulator's ground truth.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExtractionTests {
+
+    static final String ADMIN = "Bearer test-admin-token";
+    static final List<String> STORES = List.of("retail", "wholesale");
+    static final Entity[] PAYLOAD_ENTITIES = {Entity.ORDERS, Entity.CUSTOMERS, Entity.PRODUCTS};
+
+    @ConfigProperty(name = ShopifySimulatorResource.URL_PROPERTY)
+    String simulator;
+
+    @InjectTestDatabase
+    TestDatabase database;
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    static String firstRun;
+    static final Map<String, Map<String, RawRecord>> firstRecords = new HashMap<>();
+
+    @Test
+    @Order(1)
+    void theFirstRunBulkLoadsEverything() throws Exception {
+        // retail answers with the cost model live Shopify is observed to use, so that orders can be paged later
+        given().contentType(ContentType.JSON).body("{\"costModel\":\"observed\"}")
+                .put(simulator + "/simulator/shops/retail/bucket").then().statusCode(200);
+
+        JsonPath started = startRun("/runs", "{\"stores\":[\"retail\",\"wholesale\"]}");
+        firstRun = started.getString("runId");
+        assertEquals(8, started.getList("plan").size());
+        assertTrue(started.getList("plan.mode").stream().allMatch(m -> m.equals("BULK") || m.equals("SNAPSHOT")));
+
+        JsonPath run = awaitRun(firstRun);
+        assertEquals("SUCCEEDED", run.getString("status"), run.prettify());
+
+        List<ExtractCompleted> completions = RawTopics.completions(firstRun);
+        assertEquals(8, completions.size(), completions.toString());
+        for (String store : STORES) {
+            JsonPath truth = given().get(simulator + "/simulator/shops/" + store + "/truth").jsonPath();
+            Map<Entity, Long> expected = Map.of(Entity.ORDERS, truth.getLong("orders.count"),
+                    Entity.CUSTOMERS, truth.getLong("customers.count"), Entity.PRODUCTS, truth.getLong("products.count"),
+                    Entity.INVENTORY, truth.getLong("inventory.items"));
+            for (Entity entity : Entity.values()) {
+                List<Consumed> records = RawTopics.records(entity, firstRun, store);
+                Set<String> gids = records.stream().map(c -> c.record().gid()).collect(Collectors.toSet());
+                ExtractCompleted completed = completion(completions, store, entity);
+
+                assertEquals(expected.get(entity), (long) gids.size(), store + " " + entity + ": ground truth");
+                assertEquals(records.size(), gids.size(), store + " " + entity + ": a bulk run has no duplicates");
+                assertEquals(Status.SUCCEEDED, completed.status());
+                assertEquals(records.size(), completed.recordCount());
+                assertEquals(endOffsets(records), completed.endOffsets(), store + " " + entity + ": barrier offsets");
+                records.forEach(c -> assertEquals(RawRecord.key(store, c.record().gid()), c.record().key()));
+                firstRecords.put(store + "/" + entity.code(), records.stream()
+                        .collect(Collectors.toMap(c -> c.record().gid(), Consumed::record)));
+            }
+        }
+        RawRecord order = firstRecords.get("retail/orders").values().stream()
+                .filter(r -> r.payload().path("lineItems").path("nodes").size() > 1).findFirst().orElseThrow();
+        assertTrue(order.payload().path("metafields").has("nodes"), "bulk children re-nested as {nodes: [...]}");
+        assertFalse(order.payload().toString().contains("__parentId"));
+    }
+
+    @Test
+    @Order(2)
+    void aSucceededTransformAdvancesTheWatermarksToTheLargestUpdatedAt() throws Exception {
+        transformCompleted(firstRun, Status.SUCCEEDED);
+
+        for (String store : STORES) {
+            for (Entity entity : PAYLOAD_ENTITIES) {
+                Instant largest = firstRecords.get(store + "/" + entity.code()).values().stream()
+                        .map(RawRecord::sourceUpdatedAt).max(Instant::compareTo).orElseThrow();
+                awaitEquals(largest.getEpochSecond(), () -> watermarkEpoch(store, entity), store + " " + entity);
+            }
+        }
+        assertEquals(0, database.queryForLong("select count(*) from ops.watermarks where store in ('retail','wholesale')"
+                + " and entity = 'inventory'"), "the inventory snapshot has no watermark");
+    }
+
+    @Test
+    @Order(3)
+    void anIncrementalRunAfterTouchingOrdersPublishesExactlyThoseAndTheOverlap() throws Exception {
+        long watermark = watermarkEpoch("retail", Entity.ORDERS);
+        List<Long> touched = given().contentType(ContentType.JSON).post(simulator
+                + "/simulator/shops/retail/orders/touch?count=25").jsonPath().getList("touched", Long.class);
+        assertEquals(25, touched.size());
+
+        JsonPath started = startRun("/runs", "{\"stores\":[\"retail\"],\"entities\":[\"orders\"]}");
+        String runId = started.getString("runId");
+        assertEquals(List.of("INCREMENTAL"), started.getList("plan.mode"));
+        assertEquals("SUCCEEDED", awaitRun(runId).getString("status"));
+
+        Map<String, RawRecord> before = firstRecords.get("retail/orders");
+        Set<String> expected = touched.stream().map(id -> "gid://shopify/Order/" + id).collect(Collectors.toSet());
+        Instant overlapStart = Instant.ofEpochSecond(watermark).minus(Duration.ofMinutes(5));
+        before.values().stream().filter(r -> !r.sourceUpdatedAt().isBefore(overlapStart))
+                .forEach(r -> expected.add(r.gid()));
+        List<Consumed> records = RawTopics.records(Entity.ORDERS, runId, "retail");
+        Set<String> gids = records.stream().map(c -> c.record().gid()).collect(Collectors.toSet());
+
+        assertEquals(expected, gids, "touched orders plus the overlap, nothing else");
+        assertEquals(endOffsets(records), completion(RawTopics.completions(runId), "retail", Entity.ORDERS).endOffsets());
+        for (Consumed c : records) {
+            ObjectNode paged = c.record().payload().deepCopy();
+            ObjectNode bulk = before.get(c.record().gid()).payload().deepCopy();
+            if (touched.contains(Long.parseLong(paged.get("legacyResourceId").asText()))) {
+                paged.remove("updatedAt");
+                bulk.remove("updatedAt");
+            }
+            assertEquals(bulk, paged, "paged and bulk payloads of " + c.record().gid() + " are identical");
+        }
+        incrementalRun = runId;
+    }
+
+    static String incrementalRun;
+
+    @Test
+    @Order(4)
+    void theWatermarkDoesNotMoveWhenTheTransformFails() throws Exception {
+        long before = watermarkEpoch("retail", Entity.ORDERS);
+        transformCompleted(incrementalRun, Status.FAILED);
+
+        awaitEquals(1L, () -> database.queryForLong("select count(*) from ops.extractor_run_items where run_id = '"
+                + incrementalRun + "' and watermark_state = 'DISCARDED'"), "candidate discarded");
+        assertEquals(before, watermarkEpoch("retail", Entity.ORDERS));
+        assertTrue(database.queryForLong("select count(*) from ops.extractor_run_items where run_id = '" + incrementalRun
+                + "' and candidate_watermark > to_timestamp(" + before + ")") == 1, "the run had a newer candidate");
+    }
+
+    @Test
+    @Order(5)
+    void aThrottledStormAndInjected5xxLeaveTheSameRecordSet() throws Exception {
+        faults("wholesale", "{\"throttled\":12,\"http500\":2,\"http503\":2,\"http429\":2,\"retryAfterSeconds\":1,"
+                + "\"internalErrors\":2}");
+        String bulk = startRun("/runs", "{\"stores\":[\"wholesale\"],\"entities\":[\"customers\",\"products\"],"
+                + "\"mode\":\"BULK\"}").getString("runId");
+        assertEquals("SUCCEEDED", awaitRun(bulk).getString("status"));
+
+        faults("wholesale", "{\"throttled\":12,\"http500\":2,\"http503\":2,\"http429\":2,\"retryAfterSeconds\":1}");
+        String paged = startRun("/replay", "{\"stores\":[\"wholesale\"],\"entities\":[\"customers\"],"
+                + "\"from\":\"2000-01-01T00:00:00Z\",\"to\":\"2100-01-01T00:00:00Z\"}").getString("runId");
+        JsonPath replay = awaitRun(paged);
+        assertEquals("SUCCEEDED", replay.getString("status"));
+        assertEquals("INCREMENTAL", replay.getString("items[0].mode"));
+
+        for (Entity entity : new Entity[]{Entity.CUSTOMERS, Entity.PRODUCTS}) {
+            assertSameRecords(firstRecords.get("wholesale/" + entity.code()), RawTopics.records(entity, bulk, "wholesale"));
+        }
+        assertSameRecords(firstRecords.get("wholesale/customers"), RawTopics.records(Entity.CUSTOMERS, paged, "wholesale"));
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("shopify_throttled_total") && l.contains("wholesale")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 24), "throttled answers counted");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("shopify_retries_total") && l.contains("http_503")),
+                "retries counted by reason");
+    }
+
+    @Test
+    @Order(6)
+    void aFailedBulkJobFailsTheExtractWithAClearEvent() throws Exception {
+        faults("wholesale", "{\"bulkFailures\":2,\"bulkFailAfterObjects\":50}");
+        String runId = startRun("/runs", "{\"stores\":[\"wholesale\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}")
+                .getString("runId");
+
+        JsonPath run = awaitRun(runId);
+        assertEquals("FAILED", run.getString("status"));
+        ExtractCompleted completed = completion(RawTopics.completions(runId), "wholesale", Entity.ORDERS);
+        assertEquals(Status.FAILED, completed.status());
+        assertTrue(completed.error().contains("FAILED with errorCode") && completed.error().contains("2 attempts"),
+                completed.error());
+        assertEquals(0, RawTopics.records(Entity.ORDERS, runId, "wholesale").size(), "partial data is not published");
+        assertTrue(run.getString("items[0].error").contains("FAILED with errorCode"));
+    }
+
+    @Test
+    @Order(7)
+    void aBulkQueryBlockedByRunningOperationsWaitsForThemAndStillLoadsEverything() throws Exception {
+        faults("wholesale", "{\"bulkPauseMillis\":1500}");
+        List<String> blockers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) { // API 2026-04 allows five bulk queries at a time per app and shop
+            JsonPath started = given().contentType(ContentType.JSON)
+                    .header("X-Shopify-Access-Token", ShopifySimulatorResource.TOKENS.get("wholesale"))
+                    .body(Map.of("query", "mutation($q: String!) { bulkOperationRunQuery(query: $q, groupObjects: false)"
+                            + " { bulkOperation { id } userErrors { message } } }",
+                            "variables", Map.of("q", "{ customers { edges { node { id } } } }")))
+                    .post(simulator + "/shops/wholesale/admin/api/2026-04/graphql.json").then().statusCode(200)
+                    .extract().jsonPath();
+            blockers.add(started.getString("data.bulkOperationRunQuery.bulkOperation.id"));
+        }
+        assertFalse(blockers.contains(null), "five blocking operations running: " + blockers);
+
+        String runId = startRun("/runs", "{\"stores\":[\"wholesale\"],\"entities\":[\"products\"],\"mode\":\"BULK\"}")
+                .getString("runId");
+        JsonPath run = awaitRun(runId);
+        given().delete(simulator + "/simulator/shops/wholesale/faults").then().statusCode(200);
+
+        assertEquals("SUCCEEDED", run.getString("status"), run.prettify());
+        assertFalse(blockers.contains(run.getString("items[0].bulkOperationId")));
+        assertSameRecords(firstRecords.get("wholesale/products"), RawTopics.records(Entity.PRODUCTS, runId, "wholesale"));
+    }
+
+    private void assertSameRecords(Map<String, RawRecord> expected, List<Consumed> actual) {
+        Map<String, JsonNode> got = new TreeMap<>();
+        actual.forEach(c -> got.put(c.record().gid(), c.record().payload()));
+        assertEquals(new TreeMap<>(expected).keySet(), got.keySet());
+        expected.forEach((gid, r) -> assertEquals(r.payload(), got.get(gid), gid));
+    }
+
+    private JsonPath startRun(String path, String body) {
+        return given().contentType(ContentType.JSON).header("Authorization", ADMIN).body(body)
+                .when().post(path).then().statusCode(202).extract().jsonPath();
+    }
+
+    private JsonPath awaitRun(String runId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath run = given().get("/runs/" + runId).then().statusCode(200).extract().jsonPath();
+            if (!"RUNNING".equals(run.getString("status"))) {
+                return run;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("run " + runId + " did not end within 300 s");
+    }
+
+    private void faults(String shop, String body) {
+        given().contentType(ContentType.JSON).body(body).post(simulator + "/simulator/shops/" + shop + "/faults")
+                .then().statusCode(200);
+    }
+
+    private void transformCompleted(String runId, Status status) throws Exception {
+        byte[] value = EventJson.mapper().writeValueAsBytes(new TransformCompleted(runId, 1, status, List.of(),
+                new TransformCompleted.DataQuality(1, 0, status == Status.SUCCEEDED ? 0 : 1)));
+        companion.produce(Serdes.String(), Serdes.ByteArray())
+                .fromRecords(new ProducerRecord<>(Topics.TRANSFORM_COMPLETED, runId, value))
+                .awaitCompletion(Duration.ofSeconds(60));
+    }
+
+    private long watermarkEpoch(String store, Entity entity) throws Exception {
+        return database.queryForLong("select coalesce(extract(epoch from max(watermark))::bigint, -1) from ops.watermarks"
+                + " where store = '" + store + "' and entity = '" + entity.code() + "'");
+    }
+
+    private static ExtractCompleted completion(List<ExtractCompleted> completions, String store, Entity entity) {
+        return completions.stream().filter(c -> c.store().equals(store) && c.entity() == entity).findFirst()
+                .orElseThrow(() -> new AssertionError("no extract.completed for " + store + " " + entity));
+    }
+
+    /** Per partition, the next offset after the highest record: what the barrier must carry. */
+    private static Map<Integer, Long> endOffsets(List<Consumed> records) {
+        Map<Integer, Long> ends = new TreeMap<>();
+        records.forEach(c -> ends.merge(c.partition(), c.offset() + 1, Math::max));
+        return ends;
+    }
+
+    interface Query {
+        long get() throws Exception;
+    }
+
+    private static void awaitEquals(long expected, Query query, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long last = query.get();
+        while (last != expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            last = query.get();
+        }
+        assertEquals(expected, last, what);
+    }
+}

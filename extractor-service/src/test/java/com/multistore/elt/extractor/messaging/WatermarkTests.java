@@ -1,0 +1,98 @@
+package com.multistore.elt.extractor.messaging;
+
+import com.multistore.elt.events.EventJson;
+import com.multistore.elt.events.Status;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.events.TransformCompleted;
+import com.multistore.elt.testing.InjectTestDatabase;
+import com.multistore.elt.testing.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Rule 4 on the real broker and database: a run's candidate watermarks become {@code ops.watermarks} only when its
+ * {@code etl.transform.completed} is SUCCEEDED; a FAILED transform discards them and the watermark stays.
+ */
+@QuarkusTest
+class WatermarkTests {
+
+    @InjectTestDatabase
+    TestDatabase database;
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    @Test
+    void aSucceededTransformAdvancesTheWatermarkAndAFailedOneDoesNot() throws Exception {
+        String store = "wm-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = candidateRun(store, "2026-11-21T10:00:00Z");
+        send(first, Status.SUCCEEDED);
+        awaitState(first, "ADVANCED");
+        assertEquals(Instant.parse("2026-11-21T10:00:00Z").getEpochSecond(), watermarkEpoch(store));
+
+        String second = candidateRun(store, "2026-11-22T10:00:00Z");
+        send(second, Status.FAILED);
+        awaitState(second, "DISCARDED");
+        assertEquals(Instant.parse("2026-11-21T10:00:00Z").getEpochSecond(), watermarkEpoch(store),
+                "the watermark did not move for the failed transform");
+    }
+
+    @Test
+    void anOlderCandidateNeverMovesTheWatermarkBack() throws Exception {
+        String store = "wm-" + UUID.randomUUID().toString().substring(0, 8);
+        String newer = candidateRun(store, "2026-11-22T10:00:00Z");
+        send(newer, Status.SUCCEEDED);
+        awaitState(newer, "ADVANCED");
+        String older = candidateRun(store, "2026-11-20T10:00:00Z");
+        send(older, Status.SUCCEEDED);
+        awaitState(older, "ADVANCED");
+
+        assertEquals(Instant.parse("2026-11-22T10:00:00Z").getEpochSecond(), watermarkEpoch(store));
+    }
+
+    private String candidateRun(String store, String candidate) throws Exception {
+        String runId = "run-wm-" + UUID.randomUUID();
+        database.execute("insert into ops.extractor_runs (run_id, trigger, business_date, status) values ('"
+                + runId + "', 'MANUAL', current_date, 'SUCCEEDED')");
+        database.execute("insert into ops.extractor_run_items (run_id, store, entity, mode, status, records,"
+                + " candidate_watermark, watermark_state) values ('" + runId + "', '" + store
+                + "', 'orders', 'INCREMENTAL', 'SUCCEEDED', 3, '" + candidate + "', 'CANDIDATE')");
+        return runId;
+    }
+
+    private void send(String runId, Status status) throws Exception {
+        byte[] value = EventJson.mapper().writeValueAsBytes(new TransformCompleted(runId, 1, status, List.of(),
+                new TransformCompleted.DataQuality(10, 0, status == Status.SUCCEEDED ? 0 : 1)));
+        companion.produce(Serdes.String(), Serdes.ByteArray())
+                .fromRecords(new ProducerRecord<>(Topics.TRANSFORM_COMPLETED, runId, value))
+                .awaitCompletion(Duration.ofSeconds(60));
+    }
+
+    private void awaitState(String runId, String state) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (database.queryForLong("select count(*) from ops.extractor_run_items where run_id = '" + runId
+                    + "' and watermark_state = '" + state + "'") == 1) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + runId + " never reached watermark state " + state);
+    }
+
+    private long watermarkEpoch(String store) throws Exception {
+        return database.queryForLong("select extract(epoch from watermark)::bigint from ops.watermarks where store = '"
+                + store + "' and entity = 'orders'");
+    }
+}
