@@ -1,9 +1,6 @@
 package com.multistore.elt.infra.repository;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.multistore.elt.service.sql.SqlFiles;
 
 /** Reads a statement kept as a file under {@code src/main/resources/sql/}. */
 final class SqlResource {
@@ -12,13 +9,6 @@ final class SqlResource {
     }
 
     static String load(String name) {
-        try (InputStream in = SqlResource.class.getClassLoader().getResourceAsStream("sql/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing SQL resource sql/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SqlFiles.text("sql/" + name);
     }
 }

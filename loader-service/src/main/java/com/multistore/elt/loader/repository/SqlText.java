@@ -1,39 +1,20 @@
 package com.multistore.elt.loader.repository;
 
 import com.multistore.elt.events.Entity;
+import com.multistore.elt.service.sql.SqlFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-/** The loader's SQL, kept as files under {@code sql/loader/}; {@code ${entity}} stands for the staging table's entity. */
+/** The loader's statements, {@code src/main/resources/sql/loader/<name>.sql}. */
 final class SqlText {
-
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private SqlText() {
     }
 
     static String of(String name) {
-        return CACHE.computeIfAbsent(name, SqlText::load);
+        return SqlFiles.text("sql/loader/" + name + ".sql");
     }
 
+    /** A statement written once for every staging table, with {@code ${entity}} standing for the entity's table. */
     static String of(String name, Entity entity) {
         return of(name).replace("${entity}", entity.code());
-    }
-
-    private static String load(String name) {
-        String resource = "sql/loader/" + name + ".sql";
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing SQL resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,31 +2,12 @@ package com.multistore.elt.transformer.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-/** The SQL files of the {@code sql} module (merge jobs, checks, ops statements), read once from the classpath. */
+/** The transformer's SQL files (merges, checks, ops statements, reports), read through service-support. */
 @ApplicationScoped
 public class SqlFiles {
 
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
-
+    /** The text of a SQL file on the classpath, e.g. {@code sql/merge/01_dim_customers.sql}. */
     public String get(String path) {
-        return cache.computeIfAbsent(path, SqlFiles::read);
-    }
-
-    private static String read(String path) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("SQL file not on the classpath: " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read SQL file " + path, e);
-        }
+        return com.multistore.elt.service.sql.SqlFiles.text(path);
     }
 }
