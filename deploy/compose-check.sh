@@ -52,3 +52,36 @@ if [ "$declared" != "$created" ]; then
 fi
 
 echo "compose-check: OK ($(docker-compose version --short)): services: $services; topics: $created"
+
+# .env.example against the services' own config mappings (deploy/check/EnvExampleCheck.java), compiled from the
+# modules' sources with SmallRye Config from the local Maven repository (present after any build of the project).
+m2=${MAVEN_REPO:-$HOME/.m2/repository}
+newest() { ls -d "$m2/$1"/*/ 2>/dev/null | sort -V | tail -1; }
+cp_jars=""
+for a in io/smallrye/config/smallrye-config-core io/smallrye/config/smallrye-config-common \
+         org/eclipse/microprofile/config/microprofile-config-api org/jboss/logging/jboss-logging org/ow2/asm/asm \
+         com/fasterxml/jackson/core/jackson-annotations \
+         io/smallrye/common/smallrye-common-annotation io/smallrye/common/smallrye-common-classloader \
+         io/smallrye/common/smallrye-common-constraint io/smallrye/common/smallrye-common-expression \
+         io/smallrye/common/smallrye-common-function io/smallrye/common/smallrye-common-net; do
+  dir=$(newest "$a")
+  jar=$(ls "$dir"*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)
+  if [ -z "$jar" ]; then
+    echo "env-check: SKIPPED: $a not in $m2 (build the project once first)"
+    exit 0
+  fi
+  cp_jars="$cp_jars:$jar"
+done
+if ! command -v javac > /dev/null 2>&1; then
+  echo "env-check: SKIPPED: no javac"
+  exit 0
+fi
+mapfile -t sources < <(grep -l '^@ConfigMapping' "$root"/*-service/src/main/java/com/multistore/elt/*/config/*.java)
+sources+=("$root"/pipeline-events/src/main/java/com/multistore/elt/events/Entity.java "$root"/deploy/check/EnvExampleCheck.java)
+javac -nowarn -d classes -cp "${cp_jars#:}" "${sources[@]}"
+# names read outside the mappings: @ConfigProperty in the services, Quarkus' datasource and Kafka keys, and
+# JAVA_OPTS / QUARKUS_CONFIG_LOCATIONS (the image's entry point, Quarkus' config locations)
+{ grep -rhoE '@ConfigProperty\(name = "[^"]+"' "$root"/*-service/src/main/java | sed -E 's/.*"(.*)"/\1/'
+  printf '%s\n' quarkus.datasource.jdbc.url quarkus.datasource.username quarkus.datasource.password \
+    kafka.bootstrap.servers quarkus.config.locations java.opts; } | sort -u > extra-names.txt
+java -cp "classes:${cp_jars#:}" EnvExampleCheck "$root/.env.example" extra-names.txt
