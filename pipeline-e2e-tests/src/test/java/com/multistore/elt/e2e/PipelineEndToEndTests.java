@@ -1,0 +1,197 @@
+package com.multistore.elt.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged pipeline end to end: two simulated shops (retail first, wholesale second), a bulk run and then an
+ * incremental one, reconciled against what the simulator serves. One set of processes for the whole class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndTests {
+
+    static final List<String> STORES = List.of("retail", "wholesale");
+    static final int ORDERS_PER_SHOP = 1500;
+    static final Duration RUN_BOUND = Duration.ofSeconds(240);
+
+    final RunningPipeline pipeline = new RunningPipeline();
+
+    @BeforeAll
+    void startPipeline() throws Exception {
+        try {
+            pipeline.start(ORDERS_PER_SHOP);
+        } catch (RuntimeException | Error e) {
+            pipeline.stop();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stopPipeline() {
+        pipeline.stop();
+    }
+
+    @Test
+    @Order(1)
+    void firstRunThenIncrementalRunMatchTheShopsExactly() {
+        String first = runToTheEnd();
+        assertEquals("SUCCEEDED", status(first), () -> "first run: " + runError(first));
+        assertEquals(0, pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + first
+                + "' and mode = 'INCREMENTAL'"), "a first run extracts in bulk");
+        assertWarehouseMatchesTheShops();
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
+                "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + first + "'") == STORES.size()),
+                "the orders watermark of each store moves to the first run");
+        Map<String, String> before = watermarks();
+
+        for (String store : STORES) {
+            pipeline.post(pipeline.simulator.url() + "/simulator/shops/" + store + "/orders/touch?count=40", "", false);
+            pipeline.post(pipeline.simulator.url() + "/simulator/shops/" + store + "/orders?count=10", "", false);
+        }
+        String second = runToTheEnd();
+        assertEquals("SUCCEEDED", status(second), () -> "incremental run: " + runError(second));
+        for (String store : STORES) {
+            assertEquals("INCREMENTAL", pipeline.text("select mode from ops.extractor_run_items where run_id = '" + second
+                    + "' and store = '" + store + "' and entity = 'orders'"), store + " orders after a first run");
+            long staged = pipeline.number("select count(*) from staging.orders where run_id = '" + second
+                    + "' and store = '" + store + "'");
+            assertTrue(staged >= 50 && staged < ORDERS_PER_SHOP, store + ": an incremental run stages the 40 touched and"
+                    + " 10 new orders (plus the overlap), not the history; staged " + staged);
+        }
+        assertWarehouseMatchesTheShops();
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
+                "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + second + "'") == STORES.size()),
+                "the orders watermark of each store moves to the incremental run");
+        Map<String, String> after = watermarks();
+        for (String store : STORES) {
+            assertTrue(pipeline.number("select count(*) from ops.watermarks where store = '" + store
+                    + "' and entity = 'orders' and watermark > '" + before.get(store) + "'::timestamptz") == 1,
+                    store + " orders watermark moved forward: " + before.get(store) + " -> " + after.get(store));
+        }
+    }
+
+    // ---- the reconciliation ---------------------------------------------------------------------------------------
+
+    private void assertWarehouseMatchesTheShops() {
+        Map<String, ShopTruth> truths = new HashMap<>();
+        for (String store : STORES) {
+            ShopTruth truth = ShopTruth.read(pipeline, store);
+            truths.put(store, truth);
+            JsonNode orders = truth.counts.get("orders");
+            String where = " where store = '" + store + "'";
+            assertEquals(orders.get("count").asLong(), pipeline.number("select count(*) from warehouse.fact_orders" + where),
+                    store + ": orders");
+            assertEquals(0, new BigDecimal(orders.get("totalPrice").asText()).compareTo(new BigDecimal(pipeline.text(
+                    "select coalesce(sum(total_price), 0)::text from warehouse.fact_orders" + where))),
+                    store + ": order total " + orders.get("totalPrice").asText());
+            assertEquals(orders.get("lineItems").asLong(),
+                    pipeline.number("select count(*) from warehouse.fact_order_lines" + where), store + ": order lines");
+            assertEquals(truth.counts.get("customers").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_customer_sources" + where), store + ": customers");
+            assertEquals(truth.counts.get("products").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_products" + where), store + ": products");
+            assertEquals(truth.counts.get("variants").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_product_variants" + where), store + ": variants");
+        }
+
+        // customers merged by normalized e-mail; those without one stay per store
+        Set<String> emails = new HashSet<>();
+        Map<String, Integer> storesPerEmail = new HashMap<>();
+        long withoutEmail = 0;
+        for (String store : STORES) {
+            Set<String> ofStore = new HashSet<>();
+            for (String email : truths.get(store).emails.values()) {
+                if (email == null) {
+                    withoutEmail++;
+                } else {
+                    ofStore.add(email);
+                }
+            }
+            emails.addAll(ofStore);
+            ofStore.forEach(e -> storesPerEmail.merge(e, 1, Integer::sum));
+        }
+        long shared = storesPerEmail.values().stream().filter(n -> n == STORES.size()).count();
+        assertTrue(shared > 0, "the shops share customers (simulator shared-ratio), or this proves no merge");
+        assertEquals(emails.size() + withoutEmail, pipeline.number("select count(*) from warehouse.dim_customers"),
+                "one customer per normalized e-mail, plus those without one");
+        assertEquals(shared, pipeline.number("select count(*) from warehouse.dim_customers where cardinality(stores) = 2"),
+                "customers of both shops");
+
+        // retail first: each SKU's stock from the highest-priority shop that has it
+        Map<String, String> expectedStore = new HashMap<>();
+        Map<String, Long> expectedAvailable = new HashMap<>();
+        for (String store : STORES) { // STORES is in priority order
+            truths.get(store).available.forEach((sku, available) -> {
+                if (expectedStore.putIfAbsent(sku, store) == null) {
+                    expectedAvailable.put(sku, available);
+                }
+            });
+        }
+        Map<String, String> actualStore = new HashMap<>();
+        Map<String, Long> actualAvailable = new HashMap<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select sku, store, available from warehouse.fact_current_inventory")) {
+            while (rs.next()) {
+                actualStore.put(rs.getString(1), rs.getString(2));
+                actualAvailable.put(rs.getString(1), rs.getLong(3));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(expectedStore.values().stream().anyMatch("wholesale"::equals)
+                        && expectedStore.size() < truths.get("retail").available.size() + truths.get("wholesale").available.size(),
+                "some SKUs are in both shops and some only in wholesale, or this proves no priority");
+        assertEquals(expectedStore, actualStore, "the store of each SKU in current inventory");
+        assertEquals(expectedAvailable, actualAvailable, "the available stock of each SKU");
+    }
+
+    // ---- runs -----------------------------------------------------------------------------------------------------
+
+    private String runToTheEnd() {
+        JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs",
+                "{\"stores\":[\"retail\",\"wholesale\"]}", true);
+        String runId = answer.path("runId").asText(null);
+        assertNotNull(runId, "the extractor answers the run id: " + answer);
+        assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),
+                () -> "run " + runId + " did not end within " + RUN_BOUND.toSeconds() + " s: status " + status(runId));
+        return runId;
+    }
+
+    private String status(String runId) {
+        return Objects.toString(pipeline.text("select status from ops.etl_runs where run_id = '" + runId + "'"), "none");
+    }
+
+    private String runError(String runId) {
+        return pipeline.text("select coalesce(error, '') || ' ' || coalesce((select string_agg(job || '=' || status, ', ')"
+                + " from ops.etl_run_log where run_id = '" + runId + "'), '') from ops.etl_runs where run_id = '" + runId + "'");
+    }
+
+    private Map<String, String> watermarks() {
+        Map<String, String> result = new HashMap<>();
+        for (String store : STORES) {
+            result.put(store, pipeline.text("select watermark::text from ops.watermarks where store = '" + store
+                    + "' and entity = 'orders'"));
+        }
+        return result;
+    }
+}
