@@ -1,6 +1,9 @@
 package com.multistore.elt.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.multistore.elt.events.DeadLetterHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +22,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +41,8 @@ class PipelineEndToEndTests {
     static final List<String> STORES = List.of("retail", "wholesale");
     static final int ORDERS_PER_SHOP = 1500;
     static final Duration RUN_BOUND = Duration.ofSeconds(240);
+    static final String POWERBI_REFRESHES = "/powerbi/v1.0/myorg/groups/[^/]+/datasets/[^/]+/refreshes";
+    static final String MALFORMED_KEY = "retail/gid://shopify/Order/e2e-malformed-";
 
     final RunningPipeline pipeline = new RunningPipeline();
 
@@ -83,11 +93,109 @@ class PipelineEndToEndTests {
                 "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + second + "'") == STORES.size()),
                 "the orders watermark of each store moves to the incremental run");
         Map<String, String> after = watermarks();
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "SENT".equals(pipeline.text(
+                "select status from ops.notifications where kind = 'POWERBI_REFRESH' and run_id = '" + second + "'"))),
+                "a succeeded run refreshes Power BI");
+        assertFalse(pipeline.stubs.findAll(postRequestedFor(urlPathMatching(POWERBI_REFRESHES))).isEmpty(),
+                "Power BI was asked to refresh");
         for (String store : STORES) {
             assertTrue(pipeline.number("select count(*) from ops.watermarks where store = '" + store
                     + "' and entity = 'orders' and watermark > '" + before.get(store) + "'::timestamptz") == 1,
                     store + " orders watermark moved forward: " + before.get(store) + " -> " + after.get(store));
         }
+    }
+
+    @Test
+    @Order(2)
+    void aFailedRunSendsTheAlertAndNoRefresh() {
+        pipeline.stubs.resetRequests();
+        String faults = pipeline.simulator.url() + "/simulator/shops/wholesale/faults";
+        pipeline.post(faults, "{\"bulkFailures\": 20, \"bulkFailAfterObjects\": 10}", false);
+        String runId;
+        try {
+            runId = runToTheEnd("{\"stores\":[\"wholesale\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}");
+        } finally {
+            pipeline.delete(faults);
+        }
+        assertEquals("FAILED", status(runId), "a store whose bulk operations fail fails the run");
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "SENT".equals(pipeline.text(
+                "select status from ops.notifications where kind = 'SNS_ALERT' and run_id = '" + runId + "'"))),
+                () -> "the failed run's alert is recorded as sent; requests no stub answered: "
+                        + pipeline.stubs.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()
+                        + " " + r.getHeader("Content-Type") + " " + r.getBodyAsString().substring(0,
+                        Math.min(80, r.getBodyAsString().length()))).toList());
+        List<LoggedRequest> alerts = pipeline.stubs.findAll(postRequestedFor(urlPathMatching("/(sns/?)?"))
+                .withRequestBody(containing("Action=Publish")));
+        assertEquals(1, alerts.size(), "one SNS alert");
+        assertTrue(alerts.get(0).getBodyAsString().contains(runId), "the alert names the run");
+        assertTrue(pipeline.stubs.findAll(postRequestedFor(urlPathMatching(POWERBI_REFRESHES))).isEmpty(),
+                "no Power BI refresh for a failed run");
+        assertEquals(0, pipeline.number("select count(*) from ops.watermarks where run_id = '" + runId + "'"),
+                "a failed run moves no watermark");
+    }
+
+    @Test
+    @Order(3)
+    void malformedRecordsAreDeadLetteredExactlyAndReported() {
+        String faults = pipeline.simulator.url() + "/simulator/shops/retail/faults";
+        pipeline.post(faults, "{\"bulkPauseMillis\": 3000}", false); // a bulk extraction slow enough to inject into
+        String runId;
+        try {
+            JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs",
+                    "{\"stores\":[\"retail\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}", true);
+            runId = answer.path("runId").asText(null);
+            assertNotNull(runId, "the extractor answers the run id: " + answer);
+            String extractedAt = java.time.Instant.now().toString();
+            String head = "{\"runId\":\"" + runId + "\",\"store\":\"retail\",";
+            List<Map.Entry<String, byte[]>> malformed = List.of(
+                    Map.entry(MALFORMED_KEY + 1, (head + "\"entity\":\"orders\",\"extractedAt\":\"" + extractedAt
+                            + "\",\"payload\":{\"id\":\"x\"}}").getBytes(StandardCharsets.UTF_8)),          // no gid
+                    Map.entry(MALFORMED_KEY + 2, (head + "\"entity\":\"orders\",\"gid\":\"gid://shopify/Order/2\","
+                            + "\"extractedAt\":\"" + extractedAt + "\"}").getBytes(StandardCharsets.UTF_8)),    // no payload
+                    Map.entry(MALFORMED_KEY + 3, (head + "\"entity\":\"orders\",\"gid\":\"gid://shopify/Order/3\","
+                            + "\"payload\":{}}").getBytes(StandardCharsets.UTF_8)));                        // no extractedAt
+            TopicContent.send(pipeline.bootstrap, "shopify.orders.raw", malformed);
+            String id = runId;
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(id))),
+                    () -> "run " + id + " did not end: " + status(id));
+        } finally {
+            pipeline.delete(faults);
+        }
+        List<ConsumerRecord<String, byte[]>> dead = TopicContent.all(pipeline.bootstrap, "etl.dlq").stream()
+                .filter(r -> r.key() != null && r.key().startsWith(MALFORMED_KEY)).toList();
+        assertEquals(3, dead.size(), "each injected record dead-lettered exactly once");
+        for (ConsumerRecord<String, byte[]> r : dead) {
+            assertEquals(runId, header(r, DeadLetterHeaders.RUN_ID), "the dead letter names the run");
+            assertEquals("shopify.orders.raw", header(r, DeadLetterHeaders.SOURCE_TOPIC), "and where it came from");
+        }
+        String id = runId;
+        List<JsonNode> loads = TopicContent.all(pipeline.bootstrap, "etl.load.completed").stream()
+                .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())).toList();
+        assertEquals(1, loads.size(), "one load completion for the run's retail orders: " + loads);
+        assertEquals(3, loads.get(0).path("deadLetteredCount").asLong(), "the run reports its dead letters: " + loads);
+        assertEquals(ORDERS_PER_SHOP + 10, loads.get(0).path("stagedCount").asLong(),
+                "every order of the shop staged besides: " + loads);
+    }
+
+    @Test
+    @Order(4)
+    void noSecretAppearsInAnyLog() throws Exception {
+        List<java.nio.file.Path> logs = new java.util.ArrayList<>();
+        pipeline.services.values().forEach(s -> logs.add(s.log));
+        logs.add(pipeline.simulator.log);
+        for (java.nio.file.Path log : logs) {
+            String text = java.nio.file.Files.readString(log);
+            assertTrue(text.contains("started in"), log + " is the captured output of a started service");
+            for (String secret : pipeline.secrets()) {
+                assertFalse(text.contains(secret), log.getFileName() + " contains a secret ("
+                        + secret.substring(0, secret.indexOf('_')) + "...)");
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     // ---- the reconciliation ---------------------------------------------------------------------------------------
@@ -168,8 +276,11 @@ class PipelineEndToEndTests {
     // ---- runs -----------------------------------------------------------------------------------------------------
 
     private String runToTheEnd() {
-        JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs",
-                "{\"stores\":[\"retail\",\"wholesale\"]}", true);
+        return runToTheEnd("{\"stores\":[\"retail\",\"wholesale\"]}");
+    }
+
+    private String runToTheEnd(String body) {
+        JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs", body, true);
         String runId = answer.path("runId").asText(null);
         assertNotNull(runId, "the extractor answers the run id: " + answer);
         assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),

@@ -155,6 +155,10 @@ final class RunningPipeline {
                 store("retail", simulatorUrl, "B2C", "America/New_York", 1),
                 store("wholesale", simulatorUrl, "B2B", "America/Chicago", 2),
                 "pipeline.schedule.cron=off",
+                "pipeline.shopify.max-retries=2",
+                "pipeline.shopify.backoff-max=PT1S",
+                "pipeline.extract.bulk-failed-retries=1",
+                "pipeline.extract.bulk-poll-max=PT2S",
                 "pipeline.transform.barrier-check-every=PT2S",
                 "loader.archive.directory=" + work.resolve("archive"),
                 "loader.barrier.poll-interval=PT0.5S",
@@ -196,6 +200,18 @@ final class RunningPipeline {
             b.header("Authorization", "Bearer " + adminToken);
         }
         return send(b.build());
+    }
+
+    JsonNode delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).DELETE().build());
+    }
+
+    static JsonNode json(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + e.getMessage(), e);
+        }
     }
 
     JsonNode get(String url) {
