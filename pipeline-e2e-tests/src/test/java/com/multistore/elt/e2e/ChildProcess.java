@@ -51,10 +51,6 @@ final class ChildProcess {
         return process != null && process.isAlive();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** Waits until {@code /q/health/ready} answers 200; fails at once when the process died. */
     void awaitReady(Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();

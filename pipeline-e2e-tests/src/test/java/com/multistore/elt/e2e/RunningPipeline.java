@@ -90,11 +90,11 @@ final class RunningPipeline {
                 "-Dsimulator.shops.retail.products=60", "-Dsimulator.shops.retail.locations=3",
                 "-Dsimulator.shops.wholesale.token=" + storeTokens.get("wholesale"),
                 "-Dsimulator.shops.wholesale.orders=" + ordersPerShop, "-Dsimulator.shops.wholesale.customers=300",
-                "-Dsimulator.shops.wholesale.products=50", "-Dsimulator.shops.wholesale.locations=3"), null);
+                "-Dsimulator.shops.wholesale.products=50", "-Dsimulator.shops.wholesale.locations=3"));
         simulator.start();
         Path config = writeConfig(simulator.url());
         for (String name : SERVICES) {
-            ChildProcess service = child(name, List.of("-Dquarkus.config.locations=" + config), config);
+            ChildProcess service = child(name, List.of("-Dquarkus.config.locations=" + config));
             services.put(name, service);
             service.start();
         }
@@ -111,7 +111,7 @@ final class RunningPipeline {
         return services.get(name);
     }
 
-    private ChildProcess child(String name, List<String> options, Path config) {
+    private ChildProcess child(String name, List<String> options) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no packaged jar at " + jar + ": build through the reactor "
@@ -126,11 +126,10 @@ final class RunningPipeline {
         return new ChildProcess(name, port, work.resolve("logs").resolve(name + ".log"), command);
     }
 
-    /** Restarts a service on its port, with its configuration and log (appended). */
+    /** Starts a stopped or killed service again on its port, with its configuration and log (appended). */
     void restart(String name) {
         ChildProcess old = services.get(name);
-        ChildProcess again = child(name, List.of("-Dquarkus.config.locations=" + work.resolve("pipeline.properties")),
-                null);
+        ChildProcess again = child(name, List.of("-Dquarkus.config.locations=" + work.resolve("pipeline.properties")));
         ChildProcess same = new ChildProcess(name, old.port, old.log, commandOn(again, old.port));
         services.put(name, same);
         same.start();
