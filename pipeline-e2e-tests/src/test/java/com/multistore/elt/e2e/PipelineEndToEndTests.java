@@ -1,0 +1,384 @@
+package com.multistore.elt.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.multistore.elt.events.DeadLetterHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged pipeline end to end: two simulated shops (retail first, wholesale second), a bulk run and then an
+ * incremental one, reconciled against what the simulator serves. One set of processes for the whole class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndTests {
+
+    static final List<String> STORES = List.of("retail", "wholesale");
+    static final int ORDERS_PER_SHOP = 1500;
+    static final Duration RUN_BOUND = Duration.ofSeconds(240);
+    static final String POWERBI_REFRESHES = "/powerbi/v1.0/myorg/groups/[^/]+/datasets/[^/]+/refreshes";
+    static final String MALFORMED_KEY = "retail/gid://shopify/Order/e2e-malformed-";
+
+    final RunningPipeline pipeline = new RunningPipeline();
+
+    @BeforeAll
+    void startPipeline() throws Exception {
+        try {
+            pipeline.start(ORDERS_PER_SHOP);
+        } catch (RuntimeException | Error e) {
+            pipeline.stop();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stopPipeline() {
+        pipeline.stop();
+    }
+
+    @Test
+    @Order(1)
+    void firstRunThenIncrementalRunMatchTheShopsExactly() {
+        String first = runToTheEnd();
+        assertEquals("SUCCEEDED", status(first), () -> "first run: " + runError(first));
+        assertEquals(0, pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + first
+                + "' and mode = 'INCREMENTAL'"), "a first run extracts in bulk");
+        assertWarehouseMatchesTheShops();
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
+                "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + first + "'") == STORES.size()),
+                "the orders watermark of each store moves to the first run");
+        Map<String, String> before = watermarks();
+
+        for (String store : STORES) {
+            pipeline.post(pipeline.simulator.url() + "/simulator/shops/" + store + "/orders/touch?count=40", "", false);
+            pipeline.post(pipeline.simulator.url() + "/simulator/shops/" + store + "/orders?count=10", "", false);
+        }
+        String second = runToTheEnd();
+        assertEquals("SUCCEEDED", status(second), () -> "incremental run: " + runError(second));
+        for (String store : STORES) {
+            assertEquals("INCREMENTAL", pipeline.text("select mode from ops.extractor_run_items where run_id = '" + second
+                    + "' and store = '" + store + "' and entity = 'orders'"), store + " orders after a first run");
+            long staged = pipeline.number("select count(*) from staging.orders where run_id = '" + second
+                    + "' and store = '" + store + "'");
+            assertTrue(staged >= 50 && staged < ORDERS_PER_SHOP, store + ": an incremental run stages the 40 touched and"
+                    + " 10 new orders (plus the overlap), not the history; staged " + staged);
+        }
+        assertWarehouseMatchesTheShops();
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
+                "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + second + "'") == STORES.size()),
+                "the orders watermark of each store moves to the incremental run");
+        Map<String, String> after = watermarks();
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "SENT".equals(pipeline.text(
+                "select status from ops.notifications where kind = 'POWERBI_REFRESH' and run_id = '" + second + "'"))),
+                "a succeeded run refreshes Power BI");
+        assertFalse(pipeline.stubs.findAll(postRequestedFor(urlPathMatching(POWERBI_REFRESHES))).isEmpty(),
+                "Power BI was asked to refresh");
+        for (String store : STORES) {
+            assertTrue(pipeline.number("select count(*) from ops.watermarks where store = '" + store
+                    + "' and entity = 'orders' and watermark > '" + before.get(store) + "'::timestamptz") == 1,
+                    store + " orders watermark moved forward: " + before.get(store) + " -> " + after.get(store));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aFailedRunSendsTheAlertAndNoRefresh() {
+        pipeline.stubs.resetRequests();
+        String faults = pipeline.simulator.url() + "/simulator/shops/wholesale/faults";
+        pipeline.post(faults, "{\"bulkFailures\": 20, \"bulkFailAfterObjects\": 10}", false);
+        String runId;
+        try {
+            runId = runToTheEnd("{\"stores\":[\"wholesale\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}");
+        } finally {
+            pipeline.delete(faults);
+        }
+        assertEquals("FAILED", status(runId), "a store whose bulk operations fail fails the run");
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "SENT".equals(pipeline.text(
+                "select status from ops.notifications where kind = 'SNS_ALERT' and run_id = '" + runId + "'"))),
+                () -> "the failed run's alert is recorded as sent; requests no stub answered: "
+                        + pipeline.stubs.findAllUnmatchedRequests().stream().map(r -> r.getMethod() + " " + r.getUrl()
+                        + " " + r.getHeader("Content-Type") + " " + r.getBodyAsString().substring(0,
+                        Math.min(80, r.getBodyAsString().length()))).toList());
+        List<LoggedRequest> alerts = pipeline.stubs.findAll(postRequestedFor(urlPathMatching("/(sns/?)?"))
+                .withRequestBody(containing("Action=Publish")));
+        assertEquals(1, alerts.size(), "one SNS alert");
+        assertTrue(alerts.get(0).getBodyAsString().contains(runId), "the alert names the run");
+        assertTrue(pipeline.stubs.findAll(postRequestedFor(urlPathMatching(POWERBI_REFRESHES))).isEmpty(),
+                "no Power BI refresh for a failed run");
+        assertEquals(0, pipeline.number("select count(*) from ops.watermarks where run_id = '" + runId + "'"),
+                "a failed run moves no watermark");
+    }
+
+    @Test
+    @Order(3)
+    void malformedRecordsAreDeadLetteredExactlyAndReported() {
+        String faults = pipeline.simulator.url() + "/simulator/shops/retail/faults";
+        pipeline.post(faults, "{\"bulkPauseMillis\": 3000}", false); // a bulk extraction slow enough to inject into
+        String runId;
+        try {
+            JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs",
+                    "{\"stores\":[\"retail\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}", true);
+            runId = answer.path("runId").asText(null);
+            assertNotNull(runId, "the extractor answers the run id: " + answer);
+            String extractedAt = java.time.Instant.now().toString();
+            String head = "{\"runId\":\"" + runId + "\",\"store\":\"retail\",";
+            List<Map.Entry<String, byte[]>> malformed = List.of(
+                    Map.entry(MALFORMED_KEY + 1, (head + "\"entity\":\"orders\",\"extractedAt\":\"" + extractedAt
+                            + "\",\"payload\":{\"id\":\"x\"}}").getBytes(StandardCharsets.UTF_8)),          // no gid
+                    Map.entry(MALFORMED_KEY + 2, (head + "\"entity\":\"orders\",\"gid\":\"gid://shopify/Order/2\","
+                            + "\"extractedAt\":\"" + extractedAt + "\"}").getBytes(StandardCharsets.UTF_8)),    // no payload
+                    Map.entry(MALFORMED_KEY + 3, (head + "\"entity\":\"orders\",\"gid\":\"gid://shopify/Order/3\","
+                            + "\"payload\":{}}").getBytes(StandardCharsets.UTF_8)));                        // no extractedAt
+            TopicContent.send(pipeline.bootstrap, "shopify.orders.raw", malformed);
+            String id = runId;
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(id))),
+                    () -> "run " + id + " did not end: " + status(id));
+        } finally {
+            pipeline.delete(faults);
+        }
+        List<ConsumerRecord<String, byte[]>> dead = TopicContent.all(pipeline.bootstrap, "etl.dlq").stream()
+                .filter(r -> r.key() != null && r.key().startsWith(MALFORMED_KEY)).toList();
+        assertEquals(3, dead.size(), "each injected record dead-lettered exactly once");
+        for (ConsumerRecord<String, byte[]> r : dead) {
+            assertEquals(runId, header(r, DeadLetterHeaders.RUN_ID), "the dead letter names the run");
+            assertEquals("shopify.orders.raw", header(r, DeadLetterHeaders.SOURCE_TOPIC), "and where it came from");
+        }
+        String id = runId;
+        List<JsonNode> loads = TopicContent.all(pipeline.bootstrap, "etl.load.completed").stream()
+                .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())).toList();
+        assertEquals(1, loads.size(), "one load completion for the run's retail orders: " + loads);
+        assertEquals(3, loads.get(0).path("deadLetteredCount").asLong(), "the run reports its dead letters: " + loads);
+        assertEquals(ORDERS_PER_SHOP + 10, loads.get(0).path("stagedCount").asLong(),
+                "every order of the shop staged besides: " + loads);
+    }
+
+    @Test
+    @Order(4)
+    void replayingADayFromKafkaOrFromTheArchiveLeavesTheWarehouseIdentical() {
+        Map<String, String> before = checksums();
+        String day = pipeline.text("select (now() at time zone 'America/New_York')::date::text");
+        for (String source : List.of("kafka", "archive")) {
+            JsonNode answer = pipeline.post(pipeline.service("loader-service").url() + "/replay",
+                    "{\"businessDate\":\"" + day + "\",\"stores\":[\"retail\"],\"entities\":[\"orders\",\"customers\","
+                            + "\"products\",\"inventory\"],\"source\":\"" + source + "\"}", true);
+            String runId = answer.path("runId").asText(null);
+            assertNotNull(runId, "the loader answers the replay's run id: " + answer);
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),
+                    () -> "replay " + runId + " did not end: " + status(runId));
+            assertEquals("SUCCEEDED", status(runId), () -> "replay from " + source + ": " + runError(runId));
+            assertEquals("REPLAY", pipeline.text("select trigger from ops.etl_runs where run_id = '" + runId + "'"));
+            assertTrue(pipeline.number("select count(*) from staging.orders where run_id = '" + runId + "'") > 0,
+                    "the replay staged the day's orders from " + source);
+            assertEquals(before, checksums(), "warehouse content after replaying " + day + " from " + source);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aLoaderKilledMidRunLosesAndDuplicatesNothing() {
+        String faults = pipeline.simulator.url() + "/simulator/shops/retail/faults";
+        pipeline.post(faults, "{\"bulkPauseMillis\": 3000}", false);
+        String runId;
+        try {
+            JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs",
+                    "{\"stores\":[\"retail\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}", true);
+            runId = answer.path("runId").asText(null);
+            assertNotNull(runId, "the extractor answers the run id: " + answer);
+            String id = runId;
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> pipeline.number(
+                    "select count(*) from staging.orders where run_id = '" + id + "'") > 0),
+                    "the loader stages the run's first records");
+            pipeline.service("loader-service").kill();
+            long stagedAtKill = pipeline.number("select count(*) from staging.orders where run_id = '" + id + "'");
+            assertEquals(0, pipeline.number("select count(*) from ops.loader_loads where run_id = '" + id + "'"),
+                    "killed in the middle of the run (" + stagedAtKill + " orders staged), before its load was declared");
+            pipeline.restart("loader-service");
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(id))),
+                    () -> "run " + id + " did not end: " + status(id));
+        } finally {
+            pipeline.delete(faults);
+        }
+        String id = runId;
+        assertEquals("SUCCEEDED", status(id), () -> "run with a killed loader: " + runError(id));
+        long orders = ShopTruth.read(pipeline, "retail").counts.get("orders").get("count").asLong();
+        long extracted = pipeline.number("select records from ops.extractor_run_items where run_id = '" + id
+                + "' and store = 'retail' and entity = 'orders'");
+        assertEquals(orders, extracted, "the extractor published every order once");
+        assertEquals(orders, pipeline.number("select count(distinct gid) from staging.orders where run_id = '" + id + "'"),
+                "no order lost");
+        assertEquals(orders, pipeline.number("select count(*) from staging.orders where run_id = '" + id + "'"),
+                "no order staged twice");
+        List<JsonNode> loads = TopicContent.all(pipeline.bootstrap, "etl.load.completed").stream()
+                .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())).toList();
+        assertEquals(1, loads.size(), "one load completion: " + loads);
+        assertEquals(orders, loads.get(0).path("stagedCount").asLong(), "the load reports every order: " + loads);
+        assertEquals(orders, pipeline.number("select count(*) from warehouse.fact_orders where store = 'retail'"),
+                "the warehouse has every order once");
+    }
+
+    @Test
+    @Order(9)
+    void noSecretAppearsInAnyLog() throws Exception {
+        List<java.nio.file.Path> logs = new java.util.ArrayList<>();
+        pipeline.services.values().forEach(s -> logs.add(s.log));
+        logs.add(pipeline.simulator.log);
+        for (java.nio.file.Path log : logs) {
+            String text = java.nio.file.Files.readString(log);
+            assertTrue(text.contains("started in"), log + " is the captured output of a started service");
+            for (String secret : pipeline.secrets()) {
+                assertFalse(text.contains(secret), log.getFileName() + " contains a secret ("
+                        + secret.substring(0, secret.indexOf('_')) + "...)");
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    // ---- the reconciliation ---------------------------------------------------------------------------------------
+
+    private void assertWarehouseMatchesTheShops() {
+        Map<String, ShopTruth> truths = new HashMap<>();
+        for (String store : STORES) {
+            ShopTruth truth = ShopTruth.read(pipeline, store);
+            truths.put(store, truth);
+            JsonNode orders = truth.counts.get("orders");
+            String where = " where store = '" + store + "'";
+            assertEquals(orders.get("count").asLong(), pipeline.number("select count(*) from warehouse.fact_orders" + where),
+                    store + ": orders");
+            assertEquals(0, new BigDecimal(orders.get("totalPrice").asText()).compareTo(new BigDecimal(pipeline.text(
+                    "select coalesce(sum(total_price), 0)::text from warehouse.fact_orders" + where))),
+                    store + ": order total " + orders.get("totalPrice").asText());
+            assertEquals(orders.get("lineItems").asLong(),
+                    pipeline.number("select count(*) from warehouse.fact_order_lines" + where), store + ": order lines");
+            assertEquals(truth.counts.get("customers").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_customer_sources" + where), store + ": customers");
+            assertEquals(truth.counts.get("products").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_products" + where), store + ": products");
+            assertEquals(truth.counts.get("variants").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_product_variants" + where), store + ": variants");
+        }
+
+        // customers merged by normalized e-mail; those without one stay per store
+        Set<String> emails = new HashSet<>();
+        Map<String, Integer> storesPerEmail = new HashMap<>();
+        long withoutEmail = 0;
+        for (String store : STORES) {
+            Set<String> ofStore = new HashSet<>();
+            for (String email : truths.get(store).emails.values()) {
+                if (email == null) {
+                    withoutEmail++;
+                } else {
+                    ofStore.add(email);
+                }
+            }
+            emails.addAll(ofStore);
+            ofStore.forEach(e -> storesPerEmail.merge(e, 1, Integer::sum));
+        }
+        long shared = storesPerEmail.values().stream().filter(n -> n == STORES.size()).count();
+        assertTrue(shared > 0, "the shops share customers (simulator shared-ratio), or this proves no merge");
+        assertEquals(emails.size() + withoutEmail, pipeline.number("select count(*) from warehouse.dim_customers"),
+                "one customer per normalized e-mail, plus those without one");
+        assertEquals(shared, pipeline.number("select count(*) from warehouse.dim_customers where cardinality(stores) = 2"),
+                "customers of both shops");
+
+        // retail first: each SKU's stock from the highest-priority shop that has it
+        Map<String, String> expectedStore = new HashMap<>();
+        Map<String, Long> expectedAvailable = new HashMap<>();
+        for (String store : STORES) { // STORES is in priority order
+            truths.get(store).available.forEach((sku, available) -> {
+                if (expectedStore.putIfAbsent(sku, store) == null) {
+                    expectedAvailable.put(sku, available);
+                }
+            });
+        }
+        Map<String, String> actualStore = new HashMap<>();
+        Map<String, Long> actualAvailable = new HashMap<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select sku, store, available from warehouse.fact_current_inventory")) {
+            while (rs.next()) {
+                actualStore.put(rs.getString(1), rs.getString(2));
+                actualAvailable.put(rs.getString(1), rs.getLong(3));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(expectedStore.values().stream().anyMatch("wholesale"::equals)
+                        && expectedStore.size() < truths.get("retail").available.size() + truths.get("wholesale").available.size(),
+                "some SKUs are in both shops and some only in wholesale, or this proves no priority");
+        assertEquals(expectedStore, actualStore, "the store of each SKU in current inventory");
+        assertEquals(expectedAvailable, actualAvailable, "the available stock of each SKU");
+    }
+
+    // ---- runs -----------------------------------------------------------------------------------------------------
+
+    private String runToTheEnd() {
+        return runToTheEnd("{\"stores\":[\"retail\",\"wholesale\"]}");
+    }
+
+    private String runToTheEnd(String body) {
+        JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs", body, true);
+        String runId = answer.path("runId").asText(null);
+        assertNotNull(runId, "the extractor answers the run id: " + answer);
+        assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),
+                () -> "run " + runId + " did not end within " + RUN_BOUND.toSeconds() + " s: status " + status(runId));
+        return runId;
+    }
+
+    private String status(String runId) {
+        return Objects.toString(pipeline.text("select status from ops.etl_runs where run_id = '" + runId + "'"), "none");
+    }
+
+    private String runError(String runId) {
+        return pipeline.text("select coalesce(error, '') || ' ' || coalesce((select string_agg(job || '=' || status, ', ')"
+                + " from ops.etl_run_log where run_id = '" + runId + "'), '') from ops.etl_runs where run_id = '" + runId + "'");
+    }
+
+    /** A checksum per warehouse table over its rows in a fixed order, without the pipeline's own bookkeeping. */
+    private Map<String, String> checksums() {
+        Map<String, String> sums = new java.util.TreeMap<>();
+        for (String table : List.of("dim_customers", "dim_customer_sources", "dim_products", "dim_product_variants",
+                "fact_orders", "fact_order_lines", "order_metafields", "fact_current_inventory", "inventory_snapshot")) {
+            sums.put(table, pipeline.text("select count(*) || ':' || coalesce(md5(string_agg(r, '|' order by r)), '') from"
+                    + " (select (to_jsonb(t) - 'loaded_run_id' - 'loaded_at' - 'refreshed_at')::text as r"
+                    + " from warehouse." + table + " t) x"));
+        }
+        return sums;
+    }
+
+    private Map<String, String> watermarks() {
+        Map<String, String> result = new HashMap<>();
+        for (String store : STORES) {
+            result.put(store, pipeline.text("select watermark::text from ops.watermarks where store = '" + store
+                    + "' and entity = 'orders'"));
+        }
+        return result;
+    }
+}
