@@ -69,7 +69,8 @@ public class RawRecordReader {
                     payload);
         } catch (InvalidRawRecordException | IllegalArgumentException e) {
             Exception error = e instanceof InvalidRawRecordException ? e : new InvalidRawRecordException(e.getMessage());
-            return new Rejection(source, runId, store, entity, error);
+            // counted in the load of the topic it came on, whatever entity its body claims
+            return new Rejection(source, runId, store, topicEntity != null ? topicEntity : entity, error);
         }
     }
 
