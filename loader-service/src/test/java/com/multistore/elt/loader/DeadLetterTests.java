@@ -108,6 +108,29 @@ class DeadLetterTests {
         }
     }
 
+    @Test
+    void aRecordClaimingAnotherEntityIsCountedInTheLoadOfItsTopic() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        String store = "dlq-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = Topics.raw(Entity.ORDERS);
+        ObjectNode misfiled = (ObjectNode) EventJson.mapper().readTree(RawTraffic.rawRecord(runId, store, Entity.ORDERS, 904));
+        misfiled.put("entity", Entity.CUSTOMERS.code());
+
+        try (RawTraffic traffic = new RawTraffic()) {
+            traffic.send(runId, store, Entity.ORDERS, 1);
+            traffic.send(topic, RawRecord.key(store, "gid://shopify/Order/904"), EventJson.mapper().writeValueAsBytes(misfiled), null);
+            traffic.send(runId, store, Entity.ORDERS, 2);
+            traffic.flush();
+            traffic.complete(runId, store, Entity.ORDERS, 3);
+        }
+
+        LoadCompleted load = LoadProbe.awaitOne(runId, WAIT);
+        assertEquals(Status.SUCCEEDED, load.status());
+        assertEquals(Entity.ORDERS, load.entity());
+        assertEquals(2, load.stagedCount());
+        assertEquals(1, load.deadLetteredCount(), "the misfiled record is reported by the load of the topic it came on");
+    }
+
     private static byte[] without(byte[] rawRecord, String field) throws Exception {
         ObjectNode node = (ObjectNode) EventJson.mapper().readTree(rawRecord);
         node.remove(field);
