@@ -22,10 +22,15 @@ public final class ThrottleBucket {
         this.observedAtNanos = nowNanos;
     }
 
-    /** Reserves {@code cost} points now (the query about to be sent), so parallel callers pace each other. */
+    /**
+     * Reserves {@code cost} points now (the query about to be sent), so parallel callers pace each other. The estimate
+     * never goes below an empty bucket, as Shopify's does not (a query that does not fit is THROTTLED and costs
+     * nothing): otherwise attempts answered without a throttleStatus (5xx, I/O errors) would each deepen the estimate
+     * and the next wait would grow past a full refill.
+     */
     public synchronized void spend(double cost, long nowNanos) {
         if (known()) {
-            currentlyAvailable = estimate(nowNanos) - cost;
+            currentlyAvailable = Math.max(0, estimate(nowNanos) - cost);
             observedAtNanos = nowNanos;
         }
     }

@@ -50,4 +50,15 @@ class ThrottleBucketTest {
 
         assertEquals(Duration.ofMillis(20_000), bucket.waitFor(5000, 0));
     }
+
+    @Test
+    void attemptsThatGetNoAnswerNeverMakeAWaitLongerThanAFullRefill() {
+        ThrottleBucket bucket = new ThrottleBucket();
+        bucket.observe(2000, 2000, 100, 0);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            bucket.spend(3000, 0);   // e.g. five 5xx answers in a row: no throttleStatus to correct the estimate
+        }
+
+        assertEquals(Duration.ofSeconds(20), bucket.waitFor(3000, 0), "at most maximumAvailable / restoreRate");
+    }
 }
