@@ -149,4 +149,53 @@ class FaultTests {
         java.util.Collections.reverse(expected);
         assertEquals(expected, newest.getList("data.orders.nodes.legacyResourceId"));
     }
+
+    @Test
+    void editedCustomersAreServedWithTheirNewNameAndEmailAndUpdatedAt() throws InterruptedException {
+        String query = "query c($id: ID!) { customer(id: $id) { lastName updatedAt defaultEmailAddress { emailAddress } } }";
+        Thread.sleep(1100);
+        String since = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<Object> touched = ShopifyApi.admin().post("/simulator/shops/faults/customers/touch?count=4&email=true")
+                .then().statusCode(200).extract().jsonPath().getList("touched");
+        assertEquals(4, touched.size());
+        for (int i = 0; i < touched.size(); i++) {
+            JsonPath c = api.send(query, Map.of("id", "gid://shopify/Customer/" + touched.get(i)));
+            assertTrue(c.getString("data.customer.updatedAt").compareTo(since) >= 0, "updatedAt moved to now");
+            String email = c.getString("data.customer.defaultEmailAddress.emailAddress");
+            assertEquals(i % 2 == 0, email != null && email.endsWith("@changed.example.com"),
+                    "every second edited customer has a new e-mail: " + email);
+        }
+        JsonPath again = ShopifyApi.admin().post("/simulator/shops/faults/customers/touch?id=" + touched.get(1))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(touched.get(1)), again.getList("touched"));
+        String filtered = "query f($q: String) { customers(first: 50, query: $q) { nodes { legacyResourceId } } }";
+        Thread.sleep(1100);
+        List<String> found = api.send(filtered, Map.of("q", "updated_at:>='" + since + "'"))
+                .getList("data.customers.nodes.legacyResourceId");
+        assertEquals(touched.stream().map(String::valueOf).sorted().toList(), found.stream().sorted().toList(),
+                "an incremental customer query finds exactly the edited customers");
+    }
+
+    @Test
+    void adjustedStockIsServedAndCounted() {
+        long before = ShopifyApi.admin().get("/simulator/shops/faults/truth").then().extract().jsonPath()
+                .getLong("inventory.onHand");
+        List<Object> adjusted = ShopifyApi.admin().post("/simulator/shops/faults/inventory/adjust?count=5&delta=7")
+                .then().statusCode(200).extract().jsonPath().getList("adjusted");
+        assertEquals(5, adjusted.size());
+        JsonPath truth = ShopifyApi.admin().get("/simulator/shops/faults/truth").then().extract().jsonPath();
+        assertEquals(before + 5L * 7 * truth.getLong("locations.count"), truth.getLong("inventory.onHand"),
+                "every location of each adjusted item gained 7");
+        String item = "gid://shopify/InventoryItem/" + adjusted.get(0);
+        JsonPath levels = api.send("query i($id: ID!) { inventoryItem(id: $id) { inventoryLevels(first: 5) { nodes {"
+                + " quantities(names: [\"available\"]) { quantity } } } } }", Map.of("id", item));
+        assertTrue(levels.getList("data.inventoryItem.inventoryLevels.nodes.quantities.flatten().quantity", Integer.class)
+                .stream().allMatch(q -> q >= 7), "available after +7: " + levels.prettify());
+        ShopifyApi.admin().post("/simulator/shops/faults/inventory/adjust?count=5&delta=-100000").then().statusCode(200);
+        JsonPath empty = api.send("query i($id: ID!) { inventoryItem(id: $id) { inventoryLevels(first: 5) { nodes {"
+                + " quantities(names: [\"available\"]) { quantity } } } } }", Map.of("id", item));
+        assertTrue(empty.getList("data.inventoryItem.inventoryLevels.nodes.quantities.flatten().quantity", Integer.class)
+                .stream().allMatch(q -> q == 0), "available stock never goes below zero: " + empty.prettify());
+        ShopifyApi.admin().post("/simulator/shops/faults/inventory/adjust?count=1&delta=0").then().statusCode(400);
+    }
 }

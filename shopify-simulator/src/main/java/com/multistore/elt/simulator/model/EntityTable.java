@@ -37,6 +37,17 @@ public final class EntityTable<T extends Entity> {
         byUpdated.add(new SortKey(e.updatedAt(), e.id));
     }
 
+    /** Puts a new version of a stored object in its place (same id), written at the given time. */
+    public synchronized void replace(T current, T next, long epochSecond, long wallMillis) {
+        if (current.id != next.id || byId.get(current.id) != current) {
+            throw new IllegalArgumentException("object " + current.id + " is not stored or changes its id");
+        }
+        byUpdated.remove(new SortKey(current.updatedAt(), current.id));
+        next.updated(epochSecond, wallMillis);
+        byId.put(next.id, next);
+        byUpdated.add(new SortKey(next.updatedAt(), next.id));
+    }
+
     public T get(long id) {
         return byId.get(id);
     }

@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulator's own admin API (not Shopify's): reset a shop, touch/create orders, delete a product, set the
- * bucket and cost model, inject faults, read the ground truth. Needs {@code Authorization: Bearer <token>} when
+ * The simulator's own admin API (not Shopify's): reset a shop, touch/create orders, edit customers, move stock,
+ * delete a product, set the bucket and cost model, inject faults, read the ground truth. Needs {@code Authorization: Bearer <token>} when
  * {@code simulator.admin-token} is set.
  */
 @Path("/simulator")
@@ -106,13 +106,35 @@ public class AdminResource {
     }
 
     @POST
+    @Path("shops/{shop}/customers/touch")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> touchCustomers(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                              @QueryParam("count") @DefaultValue("1") int count,
+                                              @QueryParam("id") List<Long> ids,
+                                              @QueryParam("email") @DefaultValue("false") boolean changeEmail) {
+        checkCount(count);
+        return Map.of("touched", admin.touchCustomers(shop(auth, code), count, ids, changeEmail));
+    }
+
+    @POST
+    @Path("shops/{shop}/inventory/adjust")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> adjustStock(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                           @QueryParam("count") @DefaultValue("1") int count,
+                                           @QueryParam("delta") @DefaultValue("-1") int delta) {
+        checkCount(count);
+        if (delta == 0 || Math.abs(delta) > 100_000) {
+            throw new WebApplicationException(Response.status(400).entity(Map.of("error", "delta must be ±1..100000")).build());
+        }
+        return Map.of("adjusted", admin.adjustStock(shop(auth, code), count, delta));
+    }
+
+    @POST
     @Path("shops/{shop}/orders")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> create(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
                                       @QueryParam("count") @DefaultValue("1") int count) {
-        if (count < 1 || count > 100_000) {
-            throw new WebApplicationException(Response.status(400).entity(Map.of("error", "count must be 1..100000")).build());
-        }
+        checkCount(count);
         return Map.of("created", admin.create(shop(auth, code), count));
     }
 
@@ -218,6 +240,12 @@ public class AdminResource {
     private void check(String auth) {
         if (config.adminToken().isPresent() && !("Bearer " + config.adminToken().get()).equals(auth)) {
             throw new WebApplicationException(Response.status(401).entity(Map.of("error", "admin token required")).build());
+        }
+    }
+
+    private static void checkCount(int count) {
+        if (count < 1 || count > 100_000) {
+            throw new WebApplicationException(Response.status(400).entity(Map.of("error", "count must be 1..100000")).build());
         }
     }
 

@@ -2,6 +2,7 @@ package com.multistore.elt.simulator.service;
 
 import com.multistore.elt.simulator.graphql.Values;
 import com.multistore.elt.simulator.model.BakeryFields;
+import com.multistore.elt.simulator.model.CustomerRecord;
 import com.multistore.elt.simulator.model.DeletionRecord;
 import com.multistore.elt.simulator.model.InventoryItemRecord;
 import com.multistore.elt.simulator.model.LineRecord;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -41,11 +43,7 @@ public class ShopAdmin {
                 }
             });
         } else {
-            List<OrderRecord> all = new ArrayList<>(d.orders.byId().values());
-            int n = Math.min(count, all.size());
-            for (int i = 0; i < n; i++) {
-                chosen.add(all.get((int) ((long) i * all.size() / n)));
-            }
+            chosen.addAll(spread(d.orders.byId().values(), count));
         }
         long now = Instant.now().getEpochSecond();
         long wall = System.currentTimeMillis();
@@ -56,6 +54,88 @@ public class ShopAdmin {
         }
         LOG.infof("shop %s: %d orders touched", shop.code, touched.size());
         return touched;
+    }
+
+    /**
+     * Customers edit their profile now: each of {@code count} customers spread evenly over the shop (or the given ids)
+     * takes another last name; with {@code changeEmail}, every second one of them also a new e-mail address (which
+     * moves it to another merged customer in a warehouse that merges by e-mail). Orders keep the e-mail they were
+     * placed with, as Shopify's do.
+     */
+    public List<Long> touchCustomers(ShopRuntime shop, int count, List<Long> ids, boolean changeEmail) {
+        ShopData d = shop.data();
+        List<CustomerRecord> chosen = new ArrayList<>();
+        if (ids != null && !ids.isEmpty()) {
+            ids.forEach(id -> {
+                CustomerRecord c = d.customers.get(id);
+                if (c != null) {
+                    chosen.add(c);
+                }
+            });
+        } else {
+            chosen.addAll(spread(d.customers.byId().values(), count));
+        }
+        long now = Instant.now().getEpochSecond();
+        long wall = System.currentTimeMillis();
+        List<Long> touched = new ArrayList<>(chosen.size());
+        synchronized (d) {
+            for (CustomerRecord c : chosen) {
+                String lastName = ShopGenerator.LAST[Math.floorMod(c.id + touched.size() + 1, ShopGenerator.LAST.length)];
+                if (lastName.equals(c.lastName)) {
+                    lastName = lastName + "-" + ShopGenerator.LAST[Math.floorMod(c.id, ShopGenerator.LAST.length)];
+                }
+                String email = c.email;
+                if (changeEmail && touched.size() % 2 == 0) {
+                    email = (c.firstName + "." + lastName + "." + (c.id % 100_000)).toLowerCase(Locale.ROOT)
+                            + "@changed.example.com";
+                }
+                CustomerRecord next = new CustomerRecord(c.id, c.createdAt, Math.max(now, c.updatedAt()), c.firstName,
+                        lastName, email, c.state, c.tags, c.verifiedEmail);
+                next.numberOfOrders = c.numberOfOrders;
+                next.amountSpentCents = c.amountSpentCents;
+                d.customers.replace(c, next, Math.max(now, c.updatedAt()), wall);
+                touched.add(c.id);
+            }
+        }
+        LOG.infof("shop %s: %d customers edited", shop.code, touched.size());
+        return touched;
+    }
+
+    /**
+     * Stock moves now: each of {@code count} inventory items spread evenly over the shop changes its available and
+     * on-hand quantity by {@code delta} at every location (available never below zero), and its updatedAt becomes now.
+     */
+    public List<Long> adjustStock(ShopRuntime shop, int count, int delta) {
+        ShopData d = shop.data();
+        long now = Instant.now().getEpochSecond();
+        long wall = System.currentTimeMillis();
+        List<Long> adjusted = new ArrayList<>();
+        synchronized (d) {
+            for (InventoryItemRecord item : spread(d.inventoryItems.byId().values(), count)) {
+                int[] available = item.variant.available;
+                int[] onHand = item.variant.onHand;
+                for (int l = 0; l < available.length; l++) {
+                    int change = Math.max(delta, -available[l]); // on hand never below available
+                    available[l] += change;
+                    onHand[l] += change;
+                }
+                d.inventoryItems.touch(item, Math.max(now, item.updatedAt()), wall);
+                adjusted.add(item.id);
+            }
+        }
+        LOG.infof("shop %s: stock of %d inventory items moved by %d", shop.code, adjusted.size(), delta);
+        return adjusted;
+    }
+
+    /** {@code count} of the objects, spread evenly from first to last. */
+    private static <T> List<T> spread(java.util.Collection<T> objects, int count) {
+        List<T> all = new ArrayList<>(objects);
+        int n = Math.min(Math.max(count, 0), all.size());
+        List<T> chosen = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            chosen.add(all.get((int) ((long) i * all.size() / n)));
+        }
+        return chosen;
     }
 
     /** Creates {@code count} new paid orders now (bakery: new deposits for future events). */

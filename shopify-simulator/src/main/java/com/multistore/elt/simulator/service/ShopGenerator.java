@@ -33,7 +33,7 @@ public final class ShopGenerator {
     private static final long DAY = 86_400;
     private static final String[] FIRST = {"Jane", "John", "Aisha", "Carlos", "Mei", "Olga", "Ravi", "Sofia", "Tom",
             "Yuki", "Liam", "Emma", "Noah", "Priya", "Lucas", "Zoe"};
-    private static final String[] LAST = {"Doe", "Smith", "Khan", "Garcia", "Chen", "Ivanova", "Patel", "Rossi",
+    static final String[] LAST = {"Doe", "Smith", "Khan", "Garcia", "Chen", "Ivanova", "Patel", "Rossi",
             "Brown", "Tanaka", "Murphy", "Mueller", "Silva", "Nguyen", "Okafor", "Kowalski"};
     private static final String[] ADJECTIVES = {"Classic", "Organic", "Vintage", "Urban", "Cozy", "Rustic", "Sleek",
             "Bold", "Soft", "Bright"};
