@@ -14,13 +14,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -31,18 +37,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packaged pipeline end to end: two simulated shops (retail first, wholesale second), a bulk run and then an
- * incremental one, reconciled against what the simulator serves. One set of processes for the whole class.
+ * The packaged pipeline end to end: three simulated shops (retail first, wholesale second, the bakery third), a bulk
+ * run and then an incremental one, reconciled against what the simulator serves. One set of processes for the whole
+ * class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTests {
 
-    static final List<String> STORES = List.of("retail", "wholesale");
+    /** In inventory priority order: retail first, then wholesale, then the bakery. */
+    static final List<String> STORES = List.of("retail", "wholesale", "bakery");
     static final int ORDERS_PER_SHOP = 1500;
     static final Duration RUN_BOUND = Duration.ofSeconds(240);
     static final String POWERBI_REFRESHES = "/powerbi/v1.0/myorg/groups/[^/]+/datasets/[^/]+/refreshes";
     static final String MALFORMED_KEY = "retail/gid://shopify/Order/e2e-malformed-";
+    static final int CUSTOMERS_EDITED = 20;
 
     final RunningPipeline pipeline = new RunningPipeline();
 
@@ -68,15 +77,20 @@ class PipelineEndToEndTests {
         assertEquals("SUCCEEDED", status(first), () -> "first run: " + runError(first));
         assertEquals(0, pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + first
                 + "' and mode = 'INCREMENTAL'"), "a first run extracts in bulk");
-        assertWarehouseMatchesTheShops();
+        assertWarehouseMatchesTheShops(first);
         assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
                 "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + first + "'") == STORES.size()),
                 "the orders watermark of each store moves to the first run");
         Map<String, String> before = watermarks();
 
+        // Between the runs the shops change: orders touched and created, customers edit their names (every second
+        // one also the e-mail, which moves it to another merged customer), and stock moves both ways.
         for (String store : STORES) {
-            pipeline.post(pipeline.simulator.url() + "/simulator/shops/" + store + "/orders/touch?count=40", "", false);
-            pipeline.post(pipeline.simulator.url() + "/simulator/shops/" + store + "/orders?count=10", "", false);
+            String shop = pipeline.simulator.url() + "/simulator/shops/" + store;
+            pipeline.post(shop + "/orders/touch?count=40", "", false);
+            pipeline.post(shop + "/orders?count=10", "", false);
+            pipeline.post(shop + "/customers/touch?count=" + CUSTOMERS_EDITED + "&email=true", "", false);
+            pipeline.post(shop + "/inventory/adjust?count=15&delta=" + ("wholesale".equals(store) ? 5 : -3), "", false);
         }
         String second = runToTheEnd();
         assertEquals("SUCCEEDED", status(second), () -> "incremental run: " + runError(second));
@@ -87,8 +101,15 @@ class PipelineEndToEndTests {
                     + "' and store = '" + store + "'");
             assertTrue(staged >= 50 && staged < ORDERS_PER_SHOP, store + ": an incremental run stages the 40 touched and"
                     + " 10 new orders (plus the overlap), not the history; staged " + staged);
+            assertEquals("INCREMENTAL", pipeline.text("select mode from ops.extractor_run_items where run_id = '" + second
+                    + "' and store = '" + store + "' and entity = 'customers'"), store + " customers after a first run");
+            long customers = pipeline.number("select count(*) from staging.customers where run_id = '" + second
+                    + "' and store = '" + store + "'");
+            assertTrue(customers >= CUSTOMERS_EDITED && customers < pipeline.number("select count(*) from"
+                    + " warehouse.dim_customer_sources where store = '" + store + "'"), store + ": an incremental run stages"
+                    + " the " + CUSTOMERS_EDITED + " edited customers (plus the overlap), not all; staged " + customers);
         }
-        assertWarehouseMatchesTheShops();
+        assertWarehouseMatchesTheShops(second);
         assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
                 "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + second + "'") == STORES.size()),
                 "the orders watermark of each store moves to the incremental run");
@@ -242,6 +263,64 @@ class PipelineEndToEndTests {
     }
 
     @Test
+    @Order(6)
+    void shopify5xxAnswersAndAMergeJobFailingOnceAreRetriedAndTheRunSucceeds() {
+        String faults = pipeline.simulator.url() + "/simulator/shops/retail/faults";
+        double retriesBefore = shopifyRetries("retail");
+        pipeline.post(pipeline.simulator.url() + "/simulator/shops/retail/orders/touch?count=5", "", false);
+        // The order lines merge fails on its first try only: a statement trigger raising while a sequence (which no
+        // rollback resets) is at 1. The merge job is retried 3 s later and must then succeed.
+        pipeline.execute("create sequence warehouse.e2e_fail_once;"
+                + " create function warehouse.e2e_fail_once() returns trigger language plpgsql as $$ begin"
+                + " if nextval('warehouse.e2e_fail_once') = 1 then raise exception 'e2e: injected failure of a merge job';"
+                + " end if; return null; end $$;"
+                + " create trigger e2e_fail_once before insert on warehouse.fact_order_lines for each statement"
+                + " execute function warehouse.e2e_fail_once();");
+        String runId;
+        try {
+            pipeline.post(faults, "{\"http500\": 2}", false); // two 500s, within the extractor's 2 retries
+            runId = runToTheEnd("{\"stores\":[\"retail\"]}");
+        } finally {
+            pipeline.delete(faults);
+            pipeline.execute("drop trigger if exists e2e_fail_once on warehouse.fact_order_lines;"
+                    + " drop function if exists warehouse.e2e_fail_once(); drop sequence if exists warehouse.e2e_fail_once;");
+        }
+        assertEquals("SUCCEEDED", status(runId), () -> "run with transient failures: " + runError(runId));
+        assertTrue(shopifyRetries("retail") >= retriesBefore + 2, "the extractor retried the two 500 answers: "
+                + retriesBefore + " -> " + shopifyRetries("retail"));
+        String job = pipeline.text("select job from ops.etl_run_log where run_id = '" + runId
+                + "' and job like '%fact_order_lines%'");
+        assertNotNull(job, "the run has an order lines job");
+        assertEquals("SUCCEEDED 2", pipeline.text("select status || ' ' || attempts from ops.etl_run_log where run_id = '"
+                + runId + "' and job = '" + job + "'"), "the job failed once and succeeded on its second try");
+        List<JsonNode> completed = TopicContent.all(pipeline.bootstrap, "etl.transform.completed").stream()
+                .map(r -> RunningPipeline.json(r.value())).filter(e -> runId.equals(e.path("runId").asText())).toList();
+        assertEquals(1, completed.size(), "one transform completion: " + completed);
+        JsonNode reported = null;
+        for (JsonNode j : completed.get(0).path("jobs")) {
+            reported = job.equals(j.path("name").asText()) ? j : reported;
+        }
+        assertNotNull(reported, "the completion lists the job: " + completed.get(0));
+        assertEquals(2, reported.path("attempts").asInt(), "and reports its two tries: " + reported);
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "SENT".equals(pipeline.text(
+                "select status from ops.notifications where kind = 'POWERBI_REFRESH' and run_id = '" + runId + "'"))),
+                "the run that recovered refreshes Power BI");
+        assertEquals(ShopTruth.read(pipeline, "retail").counts.get("orders").get("lineItems").asLong(),
+                pipeline.number("select count(*) from warehouse.fact_order_lines where store = 'retail'"),
+                "the retried merge left every line once");
+    }
+
+    private double shopifyRetries(String store) {
+        double sum = 0;
+        for (String line : pipeline.getText(pipeline.service("extractor-service").url() + "/q/metrics").split("\n")) {
+            if (line.startsWith("shopify_retries_total{") && line.contains("store=\"" + store + "\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    @Test
     @Order(9)
     void noSecretAppearsInAnyLog() throws Exception {
         List<java.nio.file.Path> logs = new java.util.ArrayList<>();
@@ -264,7 +343,7 @@ class PipelineEndToEndTests {
 
     // ---- the reconciliation ---------------------------------------------------------------------------------------
 
-    private void assertWarehouseMatchesTheShops() {
+    private void assertWarehouseMatchesTheShops(String runId) {
         Map<String, ShopTruth> truths = new HashMap<>();
         for (String store : STORES) {
             ShopTruth truth = ShopTruth.read(pipeline, store);
@@ -285,31 +364,50 @@ class PipelineEndToEndTests {
             assertEquals(truth.counts.get("variants").get("count").asLong(),
                     pipeline.number("select count(*) from warehouse.dim_product_variants" + where), store + ": variants");
         }
+        assertCustomersMergedByEmail(truths);
+        assertRetailFirstStock(truths);
+        assertBakeryMarts(truths.get("bakery"), runId);
+    }
 
-        // customers merged by normalized e-mail; those without one stay per store
-        Set<String> emails = new HashSet<>();
-        Map<String, Integer> storesPerEmail = new HashMap<>();
-        long withoutEmail = 0;
+    /**
+     * One merged customer per normalized e-mail (else per store + id), listing every store it appears in, and showing
+     * the record with the latest updatedAt (ties: store, then id, as the merge orders them).
+     */
+    private void assertCustomersMergedByEmail(Map<String, ShopTruth> truths) {
+        Map<String, Set<String>> expectedStores = new TreeMap<>();
+        Map<String, ShopTruth.Customer> winners = new HashMap<>();
+        Comparator<ShopTruth.Customer> newestFirst = Comparator.comparing(ShopTruth.Customer::updatedAt).reversed()
+                .thenComparing(ShopTruth.Customer::store).thenComparingLong(ShopTruth.Customer::id);
         for (String store : STORES) {
-            Set<String> ofStore = new HashSet<>();
-            for (String email : truths.get(store).emails.values()) {
-                if (email == null) {
-                    withoutEmail++;
-                } else {
-                    ofStore.add(email);
-                }
+            for (ShopTruth.Customer c : truths.get(store).customers.values()) {
+                expectedStores.computeIfAbsent(c.key(), k -> new TreeSet<>()).add(store);
+                winners.merge(c.key(), c, (a, b) -> newestFirst.compare(a, b) <= 0 ? a : b);
             }
-            emails.addAll(ofStore);
-            ofStore.forEach(e -> storesPerEmail.merge(e, 1, Integer::sum));
         }
-        long shared = storesPerEmail.values().stream().filter(n -> n == STORES.size()).count();
-        assertTrue(shared > 0, "the shops share customers (simulator shared-ratio), or this proves no merge");
-        assertEquals(emails.size() + withoutEmail, pipeline.number("select count(*) from warehouse.dim_customers"),
-                "one customer per normalized e-mail, plus those without one");
-        assertEquals(shared, pipeline.number("select count(*) from warehouse.dim_customers where cardinality(stores) = 2"),
-                "customers of both shops");
+        assertTrue(expectedStores.values().stream().anyMatch(s -> s.size() > 1),
+                "the shops share customers (simulator shared-ratio), or this proves no merge");
+        Map<String, Set<String>> actualStores = new TreeMap<>();
+        Map<String, String> actualNames = new TreeMap<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select customer_key, stores, last_name from warehouse.dim_customers")) {
+            while (rs.next()) {
+                actualStores.put(rs.getString(1), new TreeSet<>(List.of((String[]) rs.getArray(2).getArray())));
+                actualNames.put(rs.getString(1), rs.getString(3));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(expectedStores, actualStores, "merged customers and the stores each appears in");
+        Map<String, String> expectedNames = new TreeMap<>();
+        winners.forEach((key, c) -> expectedNames.put(key, c.lastName()));
+        assertEquals(expectedNames, actualNames, "each merged customer shows its newest store record");
+        assertEquals(0, pipeline.number("select count(*) from warehouse.fact_orders f where f.customer_key is not null"
+                + " and not exists (select 1 from warehouse.dim_customers d where d.customer_key = f.customer_key)"),
+                "every order's merged customer exists");
+    }
 
-        // retail first: each SKU's stock from the highest-priority shop that has it
+    /** Retail first: each SKU's stock from the highest-priority shop that has it. */
+    private void assertRetailFirstStock(Map<String, ShopTruth> truths) {
         Map<String, String> expectedStore = new HashMap<>();
         Map<String, Long> expectedAvailable = new HashMap<>();
         for (String store : STORES) { // STORES is in priority order
@@ -337,10 +435,45 @@ class PipelineEndToEndTests {
         assertEquals(expectedAvailable, actualAvailable, "the available stock of each SKU");
     }
 
+    /** The bakery marts as computed from the bakery shop's orders, at the moment the run's transform started. */
+    private void assertBakeryMarts(ShopTruth bakery, String runId) {
+        Instant asOf = Instant.parse(pipeline.text("select to_char(transform_started_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from ops.etl_runs where run_id = '" + runId + "'"));
+        BakeryMarts expected = new BakeryMarts(bakery);
+        Map<Long, String> future = expected.futureOrders(asOf);
+        assertFalse(future.isEmpty(), "the bakery has orders for future events, or this proves nothing");
+        Map<Long, String> actualFuture = new TreeMap<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select order_id, order_type, deposit_missing, remaining_missing from mart.future_orders"
+                     + " where store = 'bakery'")) {
+            while (rs.next()) {
+                actualFuture.put(rs.getLong(1), rs.getString(2) + " " + rs.getBoolean(3) + " " + rs.getBoolean(4));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(future.values().stream().anyMatch(v -> v.contains("true")),
+                "some future requests miss a half, or the flags prove nothing");
+        assertEquals(future, actualFuture, "mart.future_orders: type, deposit missing, remaining missing per order");
+
+        Set<String> week = expected.weekRequests(asOf, ZoneId.of(RunningPipeline.BAKERY_ZONE), DayOfWeek.MONDAY);
+        assertFalse(week.isEmpty(), "the bakery has paid requests this week, or this proves nothing");
+        Set<String> actualWeek = new TreeSet<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select request_key from mart.bake_schedule_week where store = 'bakery'")) {
+            while (rs.next()) {
+                actualWeek.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(week, actualWeek, "mart.bake_schedule_week: this week's paid requests");
+    }
+
     // ---- runs -----------------------------------------------------------------------------------------------------
 
     private String runToTheEnd() {
-        return runToTheEnd("{\"stores\":[\"retail\",\"wholesale\"]}");
+        return runToTheEnd("{\"stores\":[\"" + String.join("\",\"", STORES) + "\"]}");
     }
 
     private String runToTheEnd(String body) {

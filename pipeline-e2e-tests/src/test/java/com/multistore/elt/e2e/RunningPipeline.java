@@ -40,6 +40,8 @@ final class RunningPipeline {
     static final List<String> SERVICES = List.of("extractor-service", "loader-service", "transformer-service",
             "notifier-service", "infra-scheduler-service");
     static final Duration READY = Duration.ofSeconds(240);
+    /** The bakery shop's zone (the simulator's default for it), which its marts' weeks and local times are in. */
+    static final String BAKERY_ZONE = "Asia/Kolkata";
     private static final Logger LOG = Logger.getLogger(RunningPipeline.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,7 +49,8 @@ final class RunningPipeline {
     final Path root;
     final Path work;
     final String adminToken = secret("admin");
-    final Map<String, String> storeTokens = Map.of("retail", secret("shpat_retail"), "wholesale", secret("shpat_wholesale"));
+    final Map<String, String> storeTokens = Map.of("retail", secret("shpat_retail"), "wholesale", secret("shpat_wholesale"),
+            "bakery", secret("shpat_bakery"));
     final String azureClientSecret = secret("azure");
     final Map<String, ChildProcess> services = new LinkedHashMap<>();
     ChildProcess simulator;
@@ -83,14 +86,19 @@ final class RunningPipeline {
                 .usingFilesUnderDirectory(root.resolve("deploy/local/stubs").toString()).globalTemplating(true));
         stubs.start();
 
+        // History ends today, so the bakery's events fall in this week and the weeks ahead whenever the tests run.
         simulator = child("shopify-simulator", List.of(
-                "-Dsimulator.anchor-date=2026-11-16",
+                "-Dsimulator.anchor-date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC),
                 "-Dsimulator.shops.retail.token=" + storeTokens.get("retail"),
                 "-Dsimulator.shops.retail.orders=" + ordersPerShop, "-Dsimulator.shops.retail.customers=400",
                 "-Dsimulator.shops.retail.products=60", "-Dsimulator.shops.retail.locations=3",
                 "-Dsimulator.shops.wholesale.token=" + storeTokens.get("wholesale"),
                 "-Dsimulator.shops.wholesale.orders=" + ordersPerShop, "-Dsimulator.shops.wholesale.customers=300",
-                "-Dsimulator.shops.wholesale.products=50", "-Dsimulator.shops.wholesale.locations=3"));
+                "-Dsimulator.shops.wholesale.products=50", "-Dsimulator.shops.wholesale.locations=3",
+                "-Dsimulator.shops.bakery.token=" + storeTokens.get("bakery"),
+                "-Dsimulator.shops.bakery.orders=200", "-Dsimulator.shops.bakery.customers=60",
+                "-Dsimulator.shops.bakery.products=6", "-Dsimulator.shops.bakery.locations=1",
+                "-Dsimulator.shops.bakery.maximum-available=20000", "-Dsimulator.shops.bakery.restore-rate=1000"));
         simulator.start();
         Path config = writeConfig(simulator.url());
         for (String name : SERVICES) {
@@ -151,8 +159,9 @@ final class RunningPipeline {
                 "quarkus.datasource.password=" + databaseConfig.get("quarkus.datasource.password"),
                 "kafka.bootstrap.servers=" + bootstrap,
                 "pipeline.admin.token=" + adminToken,
-                store("retail", simulatorUrl, "B2C", "America/New_York", 1),
-                store("wholesale", simulatorUrl, "B2B", "America/Chicago", 2),
+                store("retail", simulatorUrl, "B2C", "America/New_York", "USD", 1),
+                store("wholesale", simulatorUrl, "B2B", "America/Chicago", "USD", 2),
+                store("bakery", simulatorUrl, "B2C", BAKERY_ZONE, "INR", 3),
                 "pipeline.schedule.cron=off",
                 "pipeline.shopify.max-retries=2",
                 "pipeline.shopify.backoff-max=PT1S",
@@ -183,11 +192,11 @@ final class RunningPipeline {
         return file;
     }
 
-    private String store(String code, String simulatorUrl, String channel, String zone, int priority) {
+    private String store(String code, String simulatorUrl, String channel, String zone, String currency, int priority) {
         String p = "pipeline.stores." + code + ".";
         return String.join("\n", p + "base-url=" + simulatorUrl + "/shops/" + code,
                 p + "access-token=" + storeTokens.get(code), p + "channel=" + channel, p + "time-zone=" + zone,
-                p + "currency=USD", p + "inventory-priority=" + priority);
+                p + "currency=" + currency, p + "inventory-priority=" + priority);
     }
 
     // ---- HTTP ---------------------------------------------------------------------------------------------------
@@ -215,6 +224,23 @@ final class RunningPipeline {
 
     JsonNode get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    /** The body of a GET as text (Prometheus metrics). */
+    String getText(String url) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     JsonNode graphql(String store, String query) {
@@ -263,6 +289,14 @@ final class RunningPipeline {
     String text(String sql) {
         try (var c = database.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    void execute(String sql) {
+        try {
+            database.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
