@@ -1,5 +1,6 @@
 -- dim_customers: customers of all stores merged by normalized e-mail (lower/trim), else by store + id.
--- The record with the latest updatedAt wins; `stores` keeps every store the customer appears in.
+-- The record with the latest updatedAt wins; `stores` keeps every store the customer appears in. Each store's record
+-- is kept in dim_customer_sources, and every merged customer the run touches is recomputed from those.
 -- Reads only the staging rows of the run (current_setting('etl.run_id')). Idempotent.
 
 create temporary table customer_stage on commit drop as
@@ -25,27 +26,41 @@ update customer_stage
 set customer_key = case when email_normalized is not null then 'email:' || email_normalized
                         else 'store:' || store || '/' || customer_id end;
 
--- Merged customers a store record leaves in this run (its e-mail changed): their stores are recomputed below,
--- and a merged customer no store record points to any more is removed (its orders follow the new key in fact_orders).
-create temporary table customer_rekeyed on commit drop as
-select distinct s.customer_key as old_key
+-- The merged customers this run touches: those its records point to, and those its records leave (e-mail changed).
+create temporary table customer_touched on commit drop as
+select customer_key from customer_stage
+union
+select s.customer_key
 from warehouse.dim_customer_sources s
 join customer_stage c on c.store = s.store and c.customer_id = s.customer_id
 where s.customer_key <> c.customer_key and c.updated_at >= s.updated_at;
 
 -- Each store's own record, never replaced by an older one of the same (store, id).
 insert into warehouse.dim_customer_sources as s
-    (store, customer_id, customer_key, email_normalized, updated_at, loaded_run_id)
-select store, customer_id, customer_key, email_normalized, updated_at, current_setting('etl.run_id')
+    (store, customer_id, customer_key, email_normalized, email, first_name, last_name, phone, state, tags,
+     number_of_orders, amount_spent, amount_currency, created_at, updated_at, loaded_run_id)
+select store, customer_id, customer_key, email_normalized, email, first_name, last_name, phone, state, tags,
+       number_of_orders, amount_spent, amount_currency, created_at, updated_at, current_setting('etl.run_id')
 from customer_stage
 on conflict (store, customer_id) do update
     set customer_key     = excluded.customer_key,
         email_normalized = excluded.email_normalized,
+        email            = excluded.email,
+        first_name       = excluded.first_name,
+        last_name        = excluded.last_name,
+        phone            = excluded.phone,
+        state            = excluded.state,
+        tags             = excluded.tags,
+        number_of_orders = excluded.number_of_orders,
+        amount_spent     = excluded.amount_spent,
+        amount_currency  = excluded.amount_currency,
+        created_at       = excluded.created_at,
         updated_at       = excluded.updated_at,
         loaded_run_id    = excluded.loaded_run_id
     where excluded.updated_at >= s.updated_at;
 
--- The newest record per merged customer among this run's, applied only if not older than the stored winner.
+-- Each touched merged customer shows the newest store record pointing to it (ties: store, then id), and lists every
+-- store it appears in. Derived from the sources alone, so the order runs arrive in cannot change the result.
 insert into warehouse.dim_customers as d
     (customer_key, email_normalized, email, first_name, last_name, phone, state, tags, number_of_orders,
      amount_spent, amount_currency, source_store, source_customer_id, stores, created_at, updated_at, loaded_run_id)
@@ -54,9 +69,10 @@ select w.customer_key, w.email_normalized, w.email, w.first_name, w.last_name, w
        array(select distinct s.store from warehouse.dim_customer_sources s
              where s.customer_key = w.customer_key order by 1),
        w.created_at, w.updated_at, current_setting('etl.run_id')
-from (select distinct on (customer_key) *
-      from customer_stage
-      order by customer_key, updated_at desc, store, customer_id) w
+from (select distinct on (s.customer_key) s.*
+      from warehouse.dim_customer_sources s
+      where s.customer_key in (select customer_key from customer_touched)
+      order by s.customer_key, s.updated_at desc, s.store, s.customer_id) w
 on conflict (customer_key) do update
     set email              = excluded.email,
         first_name         = excluded.first_name,
@@ -69,28 +85,21 @@ on conflict (customer_key) do update
         amount_currency    = excluded.amount_currency,
         source_store       = excluded.source_store,
         source_customer_id = excluded.source_customer_id,
+        stores             = excluded.stores,
         created_at         = excluded.created_at,
         updated_at         = excluded.updated_at,
         loaded_run_id      = excluded.loaded_run_id,
         loaded_at          = now()
-    where excluded.updated_at >= d.updated_at;
+    where (d.source_store, d.source_customer_id, d.updated_at, d.stores, d.email, d.first_name, d.last_name, d.phone,
+           d.state, d.tags, d.number_of_orders, d.amount_spent, d.amount_currency, d.created_at)
+          is distinct from
+          (excluded.source_store, excluded.source_customer_id, excluded.updated_at, excluded.stores, excluded.email,
+           excluded.first_name, excluded.last_name, excluded.phone, excluded.state, excluded.tags,
+           excluded.number_of_orders, excluded.amount_spent, excluded.amount_currency, excluded.created_at);
 
--- The stores list follows the sources, whichever record won (an older record arriving last still adds its store).
-update warehouse.dim_customers d
-set stores = array(select distinct s.store from warehouse.dim_customer_sources s
-                   where s.customer_key = d.customer_key order by 1)
-where d.customer_key in (select customer_key from customer_stage)
-  and d.stores is distinct from array(select distinct s.store from warehouse.dim_customer_sources s
-                                      where s.customer_key = d.customer_key order by 1);
-
-update warehouse.dim_customers d
-set stores = array(select distinct s.store from warehouse.dim_customer_sources s
-                   where s.customer_key = d.customer_key order by 1)
-where d.customer_key in (select old_key from customer_rekeyed)
-  and exists (select 1 from warehouse.dim_customer_sources s where s.customer_key = d.customer_key);
-
+-- A merged customer no store record points to any more is removed (its orders follow the new key in fact_orders).
 delete from warehouse.dim_customers d
-where d.customer_key in (select old_key from customer_rekeyed)
+where d.customer_key in (select customer_key from customer_touched)
   and not exists (select 1 from warehouse.dim_customer_sources s where s.customer_key = d.customer_key);
 
 select count(*) as merged_rows from customer_stage;

@@ -387,20 +387,21 @@ class PipelineEndToEndTests {
         assertTrue(expectedStores.values().stream().anyMatch(s -> s.size() > 1),
                 "the shops share customers (simulator shared-ratio), or this proves no merge");
         Map<String, Set<String>> actualStores = new TreeMap<>();
-        Map<String, String> actualNames = new TreeMap<>();
+        Map<String, String> actualWinners = new TreeMap<>();
         try (var c = pipeline.database.connect(); var s = c.createStatement();
-             var rs = s.executeQuery("select customer_key, stores, last_name from warehouse.dim_customers")) {
+             var rs = s.executeQuery("select customer_key, stores, source_store || '/' || source_customer_id || ' '"
+                     + " || coalesce(last_name, '') from warehouse.dim_customers")) {
             while (rs.next()) {
                 actualStores.put(rs.getString(1), new TreeSet<>(List.of((String[]) rs.getArray(2).getArray())));
-                actualNames.put(rs.getString(1), rs.getString(3));
+                actualWinners.put(rs.getString(1), rs.getString(3));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
         assertEquals(expectedStores, actualStores, "merged customers and the stores each appears in");
-        Map<String, String> expectedNames = new TreeMap<>();
-        winners.forEach((key, c) -> expectedNames.put(key, c.lastName()));
-        assertEquals(expectedNames, actualNames, "each merged customer shows its newest store record");
+        Map<String, String> expectedWinners = new TreeMap<>();
+        winners.forEach((key, c) -> expectedWinners.put(key, c.store() + "/" + c.id() + " " + Objects.toString(c.lastName(), "")));
+        assertEquals(expectedWinners, actualWinners, "each merged customer shows its newest store record");
         assertEquals(0, pipeline.number("select count(*) from warehouse.fact_orders f where f.customer_key is not null"
                 + " and not exists (select 1 from warehouse.dim_customers d where d.customer_key = f.customer_key)"),
                 "every order's merged customer exists");

@@ -47,6 +47,30 @@ class MergeRulesTests extends TransformTestsBase {
     }
 
     @Test
+    void whenTheWinningRecordChangesItsEmailTheCustomerItLeftShowsTheOtherStoresRecord() throws Exception {
+        String email = "shared+" + UUID.randomUUID() + "@example.com";
+        String newEmail = "moved+" + UUID.randomUUID() + "@example.com";
+        long wholesaleId = Staging.nextId();
+        long retailId = Staging.nextId();
+        String run1 = newRunId();
+        stage(database, "customers", run1, "wholesale", Staging.customer(wholesaleId, email, "Wanda", "2026-11-20T10:00:00Z"));
+        stage(database, "customers", run1, "retail", Staging.customer(retailId, email, "Rita", "2026-11-21T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+        String key = "'email:" + email + "'";
+        assertEquals("Rita", queryForString("select first_name from warehouse.dim_customers where customer_key = " + key));
+
+        String run2 = newRunId();
+        stage(database, "customers", run2, "retail", Staging.customer(retailId, newEmail, "Rita", "2026-11-22T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+
+        assertEquals("Wanda wholesale " + wholesaleId + " {wholesale} 2026-11-20 10:00:00+00", queryForString(
+                "select first_name || ' ' || source_store || ' ' || source_customer_id || ' ' || stores::text || ' '"
+                        + " || (updated_at at time zone 'UTC')::text || '+00' from warehouse.dim_customers where customer_key = " + key));
+        assertEquals("Rita retail {retail}", queryForString("select first_name || ' ' || source_store || ' ' || stores::text"
+                + " from warehouse.dim_customers where customer_key = 'email:" + newEmail + "'"));
+    }
+
+    @Test
     void aCustomerWithoutEmailIsKeyedByStoreAndIdAndTheirOrdersFollowTheMergedKey() throws Exception {
         long id = Staging.nextId();
         long orderId = Staging.nextId();
