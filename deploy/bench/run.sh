@@ -44,7 +44,7 @@ FLOOR_DIR="$STATE/floor"
 mkdir -p "$RESULTS"
 
 port_of() { local s; for s in $SERVICES; do [ "${s%%:*}" = "$1" ] && echo "${s##*:}"; done; return 0; }
-psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }
+psql_bench() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }
 sql_file() { psql_bench -d "$PG_DATABASE" -At -F '|' "$@"; }  # '|': read keeps empty (null) fields
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
