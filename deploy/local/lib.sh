@@ -1,10 +1,11 @@
-# Shared functions of the local launcher (sourced by pipeline.sh). State lives under <repo>/.local (git-ignored):
+# Shared functions of the local launcher (sourced by pipeline.sh and deploy/bench/run.sh). State lives under
+# <repo>/.local (git-ignored), or under LAUNCHER_STATE when the sourcing script sets it (the benchmark's own):
 #   .local/pids/<name>.pid   processes this launcher started (only these are ever stopped)
 #   .local/logs/<name>.log   their output
 #   .local/kafka/            the broker's config and data
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-STATE="$ROOT/.local"
+STATE=${LAUNCHER_STATE:-"$ROOT/.local"}
 PIDS="$STATE/pids"
 LOGS="$STATE/logs"
 mkdir -p "$PIDS" "$LOGS"
@@ -87,7 +88,7 @@ PROPS
   fi
   start_process kafka java -Xms256m -Xmx768m -cp "$cp" kafka.Kafka "$dir/server.properties"
   wait_for "Kafka" 60 port_open "$KAFKA_PORT" || die "Kafka did not open port $KAFKA_PORT: see $LOGS/kafka.log"
-  say "Kafka (KRaft) up on 127.0.0.1:$KAFKA_PORT, data in .local/kafka/data"
+  say "Kafka (KRaft) up on 127.0.0.1:$KAFKA_PORT, data in ${dir#"$ROOT"/}/data"
 }
 
 # ---- PostgreSQL: the local server; the database is created when missing ----------------------------------------

@@ -41,6 +41,18 @@ class CostAndBucketTests {
     }
 
     @Test
+    void costTotalsAddUpTheRequestedAndActualCostOfEachShop() {
+        JsonPath before = ShopifyApi.admin().get("/simulator/cost").then().statusCode(200).extract().jsonPath();
+        JsonPath answer = api.send("{ orders(first: 10) { nodes { id customer { id } } } }");
+        JsonPath after = ShopifyApi.admin().get("/simulator/cost").then().statusCode(200).extract().jsonPath();
+        assertEquals(before.getDouble("bucket.requested") + answer.getInt("extensions.cost.requestedQueryCost"),
+                after.getDouble("bucket.requested"), 0.001);
+        assertEquals(before.getDouble("bucket.actual") + answer.getInt("extensions.cost.actualQueryCost"),
+                after.getDouble("bucket.actual"), 0.001);
+        assertEquals(100.0, after.getDouble("bucket.restoreRate"), 0.001);
+    }
+
+    @Test
     void maxCostExceededIsRejectedBeforeRunningAndCostsNothing() {
         bucket(Map.of("restoreRate", 0.0001, "currentlyAvailable", 1500.0));
         JsonPath answer = api.send("{ orders(first: 250) { nodes { id lineItems(first: 100) { nodes { id } } } } }");

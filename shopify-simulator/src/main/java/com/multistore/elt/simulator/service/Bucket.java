@@ -6,6 +6,10 @@ public final class Bucket {
     private double restoreRate;
     private double available;
     private long lastNanos = System.nanoTime();
+    // Since start-up (the benchmark's bucket floor): points of the admitted requests, points refunded, THROTTLED answers.
+    private double requestedTotal;
+    private double refundedTotal;
+    private long throttledTotal;
 
     public Bucket(double maximumAvailable, double restoreRate) {
         this.maximumAvailable = maximumAvailable;
@@ -17,14 +21,17 @@ public final class Bucket {
     public synchronized boolean tryTake(double cost) {
         refill();
         if (cost > available) {
+            throttledTotal++;
             return false;
         }
         available -= cost;
+        requestedTotal += cost;
         return true;
     }
 
     public synchronized void refund(double points) {
         refill();
+        refundedTotal += Math.max(0, points);
         available = Math.min(maximumAvailable, available + Math.max(0, points));
     }
 
@@ -44,6 +51,10 @@ public final class Bucket {
         return new Status(maximumAvailable, available, restoreRate);
     }
 
+    public synchronized Totals totals() {
+        return new Totals(requestedTotal, requestedTotal - refundedTotal, throttledTotal, maximumAvailable, restoreRate);
+    }
+
     private void refill() {
         long now = System.nanoTime();
         available = Math.min(maximumAvailable, available + (now - lastNanos) / 1e9 * restoreRate);
@@ -55,5 +66,9 @@ public final class Bucket {
         public long currentlyAvailableWhole() {
             return (long) Math.floor(currentlyAvailable);
         }
+    }
+
+    /** Since start-up: requested cost of the admitted requests, what they actually cost, THROTTLED answers. */
+    public record Totals(double requested, double actual, long throttled, double maximumAvailable, double restoreRate) {
     }
 }
