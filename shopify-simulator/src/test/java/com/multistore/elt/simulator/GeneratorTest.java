@@ -52,6 +52,21 @@ class GeneratorTest {
     }
 
     @Test
+    void lastEditsDoNotPileUpOnTheAnchorsLastSecond() {
+        ShopData d = new ShopGenerator("retail", shop(ShopKind.STANDARD, 7, 2000, 10_000, 2000, "USD", "America/New_York"),
+                1, 0, ANCHOR).generate();
+        long anchor = ANCHOR.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+        // An incremental run overlaps its watermark (the newest updatedAt) by minutes: objects edited in the anchor's
+        // last minutes are re-read by every run, so only a handful may be there.
+        long customers = d.customers.byId().values().stream().filter(c -> c.updatedAt() >= anchor - 300).count();
+        long products = d.products.byId().values().stream().filter(p -> p.updatedAt() >= anchor - 300).count();
+        assertTrue(customers <= 10, customers + " of 10000 customers last edited in the anchor's last 5 minutes");
+        assertTrue(products <= 5, products + " of 2000 products last edited in the anchor's last 5 minutes");
+        assertTrue(d.customers.byId().values().stream().allMatch(c -> c.updatedAt() >= c.createdAt && c.updatedAt() < anchor),
+                "every customer edited after its creation and before the anchor");
+    }
+
+    @Test
     void sameSeedSameShopOtherSeedOtherShop() {
         ShopConfig a = shop(ShopKind.STANDARD, 7, 2000, 300, 50, "USD", "America/New_York");
         String first = fingerprint(new ShopGenerator("retail", a, 1, 0, ANCHOR).generate());

@@ -127,7 +127,7 @@ public final class ShopGenerator {
                     + " " + (k % 997);
             int basePrice = 500 + pool.nextInt(9500);
             long created = start - 300 * DAY + p * step / 2 + random.nextInt((int) Math.max(1, step / 2));
-            long updated = Math.min(anchor - 1, created + random.nextInt(200) * DAY / 2);
+            long updated = editedBeforeAnchor(created, random.nextInt(200) * DAY / 2);
             long productId = base + ShopData.PRODUCT + 1 + p;
             int first = catalogue.size();
             int variants = 1 + (cfg.variantsPerProduct() <= 1 ? 0 : random.nextInt(2 * cfg.variantsPerProduct() - 1));
@@ -190,6 +190,16 @@ public final class ShopGenerator {
                 random.nextInt(15) != 0, available, onHand);
     }
 
+    /**
+     * The last edit of an object created at {@code created}, {@code delay} seconds later, folded back into the time
+     * before the anchor when it would fall after it: edits stay spread out instead of piling up on the anchor's last
+     * second (which a watermark's overlap would then re-read on every incremental run).
+     */
+    private long editedBeforeAnchor(long created, long delay) {
+        long room = anchor - created;
+        return room <= 0 ? created : created + Math.floorMod(delay, room);
+    }
+
     private List<CustomerRecord> customers(long base, long start) {
         int n = cfg.customers();
         int shared = (int) Math.round(n * cfg.sharedRatio());
@@ -207,7 +217,7 @@ public final class ShopGenerator {
                 email = spell(email, first, last, person, (standardRank + i) % 3);
             }
             long created = from + i * step + random.nextInt((int) Math.max(1, step));
-            long updated = Math.min(anchor - 1, created + random.nextInt(120) * DAY / 3 + random.nextInt(3600));
+            long updated = editedBeforeAnchor(created, random.nextInt(120) * DAY / 3 + random.nextInt(3600));
             byte state = (byte) (random.nextInt(25) == 0 ? 1 + random.nextInt(3) : 0);
             list.add(new CustomerRecord(base + ShopData.CUSTOMER + 1 + i, created, Math.max(created, updated), first,
                     last, email, state, (byte) random.nextInt(CustomerRecord.TAG_SETS.length), random.nextInt(10) != 0));
