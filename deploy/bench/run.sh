@@ -66,17 +66,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- set-up ----------------------------------------------------------------------------------------------------------
-build_if_needed() {
-  local m missing=0
-  for m in shopify-simulator $NAMES; do
-    [ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ] || missing=1
-  done
-  if [ "$missing" = 1 ] || [ "${PIPELINE_BUILD:-0}" = 1 ]; then
-    say "building the services (./mvnw package -DskipTests; a few minutes the first time)"
-    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests) > "$LOGS/build.log" 2>&1 || die "build failed: see $LOGS/build.log"
-  fi
-}
-
 check_ports() {
   local s p
   for p in $KAFKA_PORT $KAFKA_CONTROLLER_PORT $SIMULATOR_PORT $STUB_PORT $(for s in $SERVICES; do echo "${s##*:}"; done); do
@@ -371,7 +360,7 @@ SIZE="$(echo $SHOPS | wc -w) shops ($SHOPS) x $ORDERS orders, $CUSTOMERS custome
 say "benchmark: $SIZE; $RUNS run(s)"
 stop_all
 check_ports
-build_if_needed
+build_if_needed shopify-simulator $NAMES
 for run in $(seq 1 "$RUNS"); do
   say "== run $run of $RUNS: starting everything clean"
   start_all

@@ -53,6 +53,17 @@ stop_process() { # name
   rm -f "$f"
 }
 
+build_if_needed() { # module... : packages everything when a module's fast-jar is missing, or with PIPELINE_BUILD=1
+  local m missing=0
+  for m in "$@"; do
+    [ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ] || missing=1
+  done
+  if [ "$missing" = 1 ] || [ "${PIPELINE_BUILD:-0}" = 1 ]; then
+    say "building the services (./mvnw package -DskipTests; a few minutes the first time)"
+    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests) > "$LOGS/build.log" 2>&1 || die "build failed: see $LOGS/build.log"
+  fi
+}
+
 # ---- Kafka: a real KRaft broker from the Maven jars ------------------------------------------------------------
 kafka_start() {
   local dir="$STATE/kafka"

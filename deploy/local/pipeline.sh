@@ -21,17 +21,6 @@ admin_token() {
   cat "$STATE/admin-token"
 }
 
-build_if_needed() {
-  local missing=0
-  for m in shopify-simulator ${SERVICES//:808[0-9]/}; do
-    [ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ] || missing=1
-  done
-  if [ "$missing" = 1 ] || [ "${PIPELINE_BUILD:-0}" = 1 ]; then
-    say "building the services (./mvnw package -DskipTests; a few minutes the first time)"
-    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests) > "$LOGS/build.log" 2>&1 || die "build failed: see $LOGS/build.log"
-  fi
-}
-
 write_config() {
   local token; token=$(admin_token)
   local file="$STATE/pipeline.properties"
@@ -195,7 +184,7 @@ summary() {
 
 case "${1:-up}" in
   up)
-    build_if_needed
+    build_if_needed shopify-simulator ${SERVICES//:808[0-9]/}
     database_ensure
     kafka_start
     write_config

@@ -4,6 +4,8 @@ import com.multistore.elt.simulator.graphql.Values;
 import com.multistore.elt.simulator.model.BakeryFields;
 import com.multistore.elt.simulator.model.CustomerRecord;
 import com.multistore.elt.simulator.model.DeletionRecord;
+import com.multistore.elt.simulator.model.Entity;
+import com.multistore.elt.simulator.model.EntityTable;
 import com.multistore.elt.simulator.model.InventoryItemRecord;
 import com.multistore.elt.simulator.model.LineRecord;
 import com.multistore.elt.simulator.model.OrderRecord;
@@ -34,17 +36,7 @@ public class ShopAdmin {
     /** Bumps updatedAt to now on the given orders, or on {@code count} orders spread evenly over the shop. */
     public List<Long> touch(ShopRuntime shop, int count, List<Long> ids) {
         ShopData d = shop.data();
-        List<OrderRecord> chosen = new ArrayList<>();
-        if (ids != null && !ids.isEmpty()) {
-            ids.forEach(id -> {
-                OrderRecord o = d.orders.get(id);
-                if (o != null) {
-                    chosen.add(o);
-                }
-            });
-        } else {
-            chosen.addAll(spread(d.orders.byId().values(), count));
-        }
+        List<OrderRecord> chosen = chosen(d.orders, count, ids);
         long now = Instant.now().getEpochSecond();
         long wall = System.currentTimeMillis();
         List<Long> touched = new ArrayList<>(chosen.size());
@@ -64,17 +56,7 @@ public class ShopAdmin {
      */
     public List<Long> touchCustomers(ShopRuntime shop, int count, List<Long> ids, boolean changeEmail) {
         ShopData d = shop.data();
-        List<CustomerRecord> chosen = new ArrayList<>();
-        if (ids != null && !ids.isEmpty()) {
-            ids.forEach(id -> {
-                CustomerRecord c = d.customers.get(id);
-                if (c != null) {
-                    chosen.add(c);
-                }
-            });
-        } else {
-            chosen.addAll(spread(d.customers.byId().values(), count));
-        }
+        List<CustomerRecord> chosen = chosen(d.customers, count, ids);
         long now = Instant.now().getEpochSecond();
         long wall = System.currentTimeMillis();
         List<Long> touched = new ArrayList<>(chosen.size());
@@ -125,6 +107,14 @@ public class ShopAdmin {
         }
         LOG.infof("shop %s: stock of %d inventory items moved by %d", shop.code, adjusted.size(), delta);
         return adjusted;
+    }
+
+    /** The stored objects of the given ids, or else {@code count} of them spread evenly over the table. */
+    private static <T extends Entity> List<T> chosen(EntityTable<T> table, int count, List<Long> ids) {
+        if (ids != null && !ids.isEmpty()) {
+            return ids.stream().map(table::get).filter(java.util.Objects::nonNull).toList();
+        }
+        return spread(table.byId().values(), count);
     }
 
     /** {@code count} of the objects, spread evenly from first to last. */
