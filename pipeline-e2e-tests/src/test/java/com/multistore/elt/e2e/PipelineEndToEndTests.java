@@ -435,7 +435,10 @@ class PipelineEndToEndTests {
         assertEquals(expectedAvailable, actualAvailable, "the available stock of each SKU");
     }
 
-    /** The bakery marts as computed from the bakery shop's orders, at the moment the run's transform started. */
+    /**
+     * The bakery marts as computed from the bakery shop's orders, as of the run's "now": the moment its transform
+     * attempt was claimed, which the transformer records as ops.etl_runs.transform_started_at and merges with.
+     */
     private void assertBakeryMarts(ShopTruth bakery, String runId) {
         Instant asOf = Instant.parse(pipeline.text("select to_char(transform_started_at at time zone 'UTC',"
                 + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from ops.etl_runs where run_id = '" + runId + "'"));

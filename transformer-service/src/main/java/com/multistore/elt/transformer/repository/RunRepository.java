@@ -68,23 +68,21 @@ public class RunRepository {
     }
 
     /** Claims attempt 1 of the run; empty when it was claimed before (or the run is unknown or finished). */
-    public Optional<LocalDate> claimFirstAttempt(String runId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/claim_first_attempt.sql"))) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, LocalDate.class)) : Optional.empty();
-            }
-        }
+    public Optional<Claim> claimFirstAttempt(String runId) throws SQLException {
+        return claim("sql/ops/claim_first_attempt.sql", runId);
     }
 
     /** Claims the next attempt of a run transformed before; empty when it never was. */
     public Optional<Claim> claimReplay(String runId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/claim_replay.sql"))) {
+        return claim("sql/ops/claim_replay.sql", runId);
+    }
+
+    private Optional<Claim> claim(String file, String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(files.get(file))) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Claim(rs.getInt(1), rs.getObject(2, LocalDate.class))) : Optional.empty();
+                return rs.next() ? Optional.of(new Claim(rs.getInt(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant())) : Optional.empty();
             }
         }
     }
@@ -134,7 +132,7 @@ public class RunRepository {
         }
     }
 
-    /** An attempt claimed for a run. */
-    public record Claim(int attempt, LocalDate businessDate) {
+    /** An attempt claimed for a run, and when (ops.etl_runs.transform_started_at: the attempt's "now"). */
+    public record Claim(int attempt, LocalDate businessDate, java.time.Instant claimedAt) {
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -43,7 +42,7 @@ public class InterruptedRunsResume {
             Optional<Claim> claim = runs.claimReplay(runId);
             if (claim.isPresent()) {
                 LOG.warnf("run %s: interrupted before it finished; resuming as attempt %d", runId, claim.get().attempt());
-                queue.submit(new RunContext(runId, claim.get().attempt(), claim.get().businessDate(), Instant.now()));
+                queue.submit(RunContext.of(runId, claim.get()));
                 resumed++;
             }
         }

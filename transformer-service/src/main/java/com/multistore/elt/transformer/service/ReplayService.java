@@ -8,7 +8,6 @@ import com.multistore.elt.transformer.repository.RunRepository.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /** Re-runs a run's merges as its next attempt (idempotent: the same staging rows give the same warehouse rows). */
@@ -39,7 +38,7 @@ public class ReplayService {
         Claim claim = runs.claimReplay(runId)
                 .orElseThrow(() -> new ReplayRefused(409, "run " + runId + " has not been transformed yet"));
         LOG.infof("run %s: replay as attempt %d", runId, claim.attempt());
-        return queue.submit(new RunContext(runId, claim.attempt(), claim.businessDate(), Instant.now()))
+        return queue.submit(RunContext.of(runId, claim))
                 .get(config.transform().replayWait().toMillis(), TimeUnit.MILLISECONDS);
     }
 

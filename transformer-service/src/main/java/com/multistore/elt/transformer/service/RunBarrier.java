@@ -11,14 +11,13 @@ import com.multistore.elt.transformer.config.TransformerConfig;
 import com.multistore.elt.transformer.repository.RunLogRepository;
 import com.multistore.elt.transformer.repository.RunRepository;
 import com.multistore.elt.transformer.repository.RunRepository.BarrierState;
+import com.multistore.elt.transformer.repository.RunRepository.Claim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,10 +94,10 @@ public class RunBarrier {
         if (state.failed() > 0) {
             fail(runId, "load FAILED: " + state.failures());
         } else if (state.complete()) {
-            Optional<LocalDate> businessDate = runs.claimFirstAttempt(runId);
-            if (businessDate.isPresent()) {
+            Optional<Claim> claim = runs.claimFirstAttempt(runId);
+            if (claim.isPresent()) {
                 LOG.infof("run %s: barrier complete, merges queued", runId);
-                queue.submit(new RunContext(runId, 1, businessDate.get(), Instant.now()));
+                queue.submit(RunContext.of(runId, claim.get()));
             }
         } else {
             LOG.infof("run %s: waiting for %s", runId, state.missingItems());
