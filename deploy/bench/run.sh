@@ -136,13 +136,7 @@ write_config() {
 }
 
 start_stub() {
-  local jar="$STATE/lib/wiremock-standalone.jar"
-  if [ ! -s "$jar" ]; then
-    mkdir -p "$STATE/lib"
-    "$ROOT/mvnw" -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 \
-      -DoutputDirectory="$STATE/lib" -Dmdep.stripVersion=true > "$LOGS/stub-resolve.log" 2>&1 \
-      || die "could not resolve WireMock: see $LOGS/stub-resolve.log"
-  fi
+  local jar; jar=$(wiremock_jar) || die "could not resolve WireMock: see $LOGS/stub-resolve.log"
   start_process stub java -Xmx256m -jar "$jar" --port "$STUB_PORT" --bind-address 127.0.0.1 \
     --root-dir "$ROOT/deploy/local/stubs" --global-response-templating --disable-banner
   wait_for stub 60 port_open "$STUB_PORT" || die "the local stand-in did not start: see $LOGS/stub.log"

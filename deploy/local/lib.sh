@@ -64,6 +64,16 @@ build_if_needed() { # module... : packages everything when a module's fast-jar i
   fi
 }
 
+wiremock_jar() { # prints the path of the local stand-in's WireMock jar, resolved from Maven Central the first time
+  local jar="$STATE/lib/wiremock-standalone.jar"
+  if [ ! -s "$jar" ]; then
+    mkdir -p "$STATE/lib"
+    "$ROOT/mvnw" -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 \
+      -DoutputDirectory="$STATE/lib" -Dmdep.stripVersion=true > "$LOGS/stub-resolve.log" 2>&1 || return 1
+  fi
+  echo "$jar"
+}
+
 # ---- Kafka: a real KRaft broker from the Maven jars ------------------------------------------------------------
 kafka_start() {
   local dir="$STATE/kafka"
