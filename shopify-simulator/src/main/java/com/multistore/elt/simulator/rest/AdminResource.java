@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * The simulator's own admin API (not Shopify's): reset a shop, touch/create orders, edit customers, move stock,
- * delete a product, set the bucket and cost model, inject faults, read the ground truth. Needs {@code Authorization: Bearer <token>} when
+ * delete a product, set the bucket and cost model, inject faults, read the ground truth and the cost spent. Needs {@code Authorization: Bearer <token>} when
  * {@code simulator.admin-token} is set.
  */
 @Path("/simulator")
@@ -219,6 +219,22 @@ public class AdminResource {
     @Path("shops/{shop}/truth")
     public Map<String, Object> truth(@HeaderParam("Authorization") String auth, @PathParam("shop") String code) {
         return admin.truth(shop(auth, code));
+    }
+
+    /**
+     * Per shop, the query cost spent since start-up (requested by the admitted requests, actually charged after
+     * refunds), THROTTLED answers, and the bucket's size and restore rate. The benchmark's extraction floor is
+     * requested / restoreRate.
+     */
+    @GET
+    @Path("cost")
+    public Map<String, Bucket.Totals> cost(@HeaderParam("Authorization") String auth) {
+        check(auth);
+        Map<String, Bucket.Totals> out = new LinkedHashMap<>();
+        for (ShopRuntime shop : shops.all()) {
+            out.put(shop.code, shop.bucket.totals());
+        }
+        return out;
     }
 
     @GET
