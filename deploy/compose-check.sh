@@ -77,11 +77,15 @@ if ! command -v javac > /dev/null 2>&1; then
   exit 0
 fi
 mapfile -t sources < <(grep -l '^@ConfigMapping' "$root"/*-service/src/main/java/com/multistore/elt/*/config/*.java)
-sources+=("$root"/pipeline-events/src/main/java/com/multistore/elt/events/Entity.java "$root"/deploy/check/EnvExampleCheck.java)
+support="$root"/service-support/src/main/java/com/multistore/elt/service
+sources+=("$support"/store/StoresConfig.java "$support"/store/UnknownStoreException.java "$support"/store/StoreSettingsCheck.java
+          "$support"/clock/ClockConfig.java
+          "$root"/pipeline-events/src/main/java/com/multistore/elt/events/Entity.java "$root"/deploy/check/EnvExampleCheck.java)
 javac -nowarn -d classes -cp "${cp_jars#:}" "${sources[@]}"
 # names read outside the mappings: @ConfigProperty in the services, Quarkus' datasource and Kafka keys, and
 # JAVA_OPTS / QUARKUS_CONFIG_LOCATIONS (the image's entry point, Quarkus' config locations)
-{ grep -rhoE '@ConfigProperty\(name = "[^"]+"' "$root"/*-service/src/main/java | sed -E 's/.*"(.*)"/\1/'
+{ grep -rhoE '@ConfigProperty\(name = "[^"]+"' "$root"/*-service/src/main/java "$root"/service-support/src/main/java \
+    | sed -E 's/.*"(.*)"/\1/'
   printf '%s\n' quarkus.datasource.jdbc.url quarkus.datasource.username quarkus.datasource.password \
     kafka.bootstrap.servers quarkus.config.locations java.opts; } | sort -u > extra-names.txt
 java -cp "classes:${cp_jars#:}" EnvExampleCheck "$root/.env.example" extra-names.txt

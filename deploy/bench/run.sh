@@ -247,7 +247,7 @@ await_run() { # until the run ended, was notified and its watermark candidates w
 # the floor for one phase: the run's archived JSONL \copy'd into the floor database's staging, then the same merge
 # files and checks in the transformer's order and settings; prints "copy_seconds merge_seconds" and job rows to $2
 floor_run() { # run_id jobs_file -> "copy merge"
-  local run_id=$1 jobs=$2 dir="$FLOOR_DIR/$1" entity t0 copy=0 merge=0 business_date name
+  local run_id=$1 jobs=$2 dir="$FLOOR_DIR/$1" entity t0 copy=0 merge=0 business_dates as_of name
   mkdir -p "$dir"
   for entity in orders customers products inventory; do
     find "$STATE/archive" -path "*/entity=$entity/*" -name "run=$run_id-*.jsonl.gz" -print0 | sort -z \
@@ -262,7 +262,8 @@ floor_run() { # run_id jobs_file -> "copy merge"
     psql_bench -d "$FLOOR_DATABASE" -v entity="$entity" -f "$BENCH/sql/floor-stage.sql" < "$dir/$entity.jsonl" >/dev/null
   done
   copy=$(elapsed "$t0")
-  business_date=$(sql_file -c "select business_date from ops.etl_runs where run_id = '$run_id'")
+  business_dates=$(sql_file -c "select business_dates::text from ops.etl_runs where run_id = '$run_id'")
+  as_of=$(sql_file -c "select to_char(transform_started_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from ops.etl_runs where run_id = '$run_id'")
   # the merge files and the checks in one psql session, each in its own transaction, a server timestamp between them
   local job
   {
@@ -277,8 +278,8 @@ floor_run() { # run_id jobs_file -> "copy merge"
       echo "commit;"
       echo "\\i '$BENCH/sql/floor-mark.sql'"
     done
-  } | psql_bench -d "$FLOOR_DATABASE" -At -F '|' -v run_id="$run_id" -v business_date="$business_date" \
-        -v as_of="$(date -u +%Y-%m-%dT%H:%M:%SZ)" -v week_start_isodow=1 -v dq_freshness_hours=48 \
+  } | psql_bench -d "$FLOOR_DATABASE" -At -F '|'  -v run_id="$run_id" -v business_dates="$business_dates" \
+        -v as_of="$as_of" -v week_start_isodow=1 -v dq_freshness_hours=48 \
         -v dq_max_drop_ratio=0.5 -v lock_timeout=60000ms \
     | awk -F'|' '$1 == "floor-mark" { if ($2 != "start") printf "%s\t%.2f\n", $2, $3 - t; t = $3 }' > "$jobs"
   merge=$(awk -F'\t' '{ s += $2 } END { printf "%.1f", s }' "$jobs")

@@ -18,19 +18,22 @@ import java.util.regex.Pattern;
  * Checks .env.example against the services' own configuration: every key (commented defaults included) binds through
  * SmallRye Config's environment rules to the services' @ConfigMapping interfaces (values convert: zones, durations,
  * enums, URIs), every key is one a service or compose reads (an unknown environment name is silently ignored by the
- * services, so a typo would otherwise go unnoticed), and every store has its extractor, transformer and loader
- * settings. Run by deploy/compose-check.sh; args: the .env.example path, a file of extra property names.
+ * services, so a typo would otherwise go unnoticed), and at least one store is configured, each with the keys the
+ * shared store mapping requires (time zone, channel) and an address and a token for the extractor. Run by deploy/compose-check.sh; args: the .env.example path, a file of extra property names.
  */
 public final class EnvExampleCheck {
 
     private static final Pattern LINE = Pattern.compile("^(?:# )?([A-Z][A-Z0-9_]*)=(.*)$");
     private static final List<Class<?>> MAPPINGS = List.of(
-            com.multistore.elt.extractor.config.StoresConfig.class,
+            com.multistore.elt.service.store.StoresConfig.class,
+            com.multistore.elt.service.clock.ClockConfig.class,
             com.multistore.elt.extractor.config.ExtractConfig.class,
             com.multistore.elt.extractor.config.ScheduleConfig.class,
             com.multistore.elt.extractor.config.ShopifyClientConfig.class,
             com.multistore.elt.loader.config.LoaderConfig.class,
             com.multistore.elt.transformer.config.TransformerConfig.class,
+            com.multistore.elt.transformer.config.BakeryConfig.class,
+            com.multistore.elt.transformer.config.DataQualityConfig.class,
             com.multistore.elt.notifier.config.NotifierConfig.class,
             com.multistore.elt.infra.config.InfraConfig.class);
 
@@ -80,22 +83,18 @@ public final class EnvExampleCheck {
         if (!unknown.isEmpty()) {
             problems.add("keys no service reads: " + unknown);
         }
-        Set<String> extractorStores = new TreeSet<>(
-                config.getConfigMapping(com.multistore.elt.extractor.config.StoresConfig.class).all().keySet());
-        Set<String> transformerStores = new TreeSet<>(
-                config.getConfigMapping(com.multistore.elt.transformer.config.TransformerConfig.class).stores().keySet());
-        Set<String> loaderZones = new TreeSet<>(
-                config.getConfigMapping(com.multistore.elt.loader.config.LoaderConfig.class).storeTimeZones().keySet());
-        if (extractorStores.isEmpty() || !extractorStores.equals(transformerStores) || !extractorStores.equals(loaderZones)) {
-            problems.add("stores differ: extractor " + extractorStores + ", transformer " + transformerStores
-                    + ", loader time zones " + loaderZones);
+        var stores = config.getConfigMapping(com.multistore.elt.service.store.StoresConfig.class);
+        Set<String> storeCodes = new TreeSet<>(stores.all().keySet());
+        if (storeCodes.isEmpty()) {
+            problems.add("no store configured (PIPELINE_STORES_<CODE>_TIME_ZONE, _CHANNEL, ...)");
         }
+        problems.addAll(com.multistore.elt.service.store.StoreSettingsCheck.problems(stores, true));
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.out.println("env-check: FAILED: " + p));
             System.exit(1);
         }
         System.out.println("env-check: OK: " + env.size() + " service keys bind to the services' configuration, "
-                + composeOnly.size() + " compose keys; stores " + extractorStores);
+                + composeOnly.size() + " compose keys; stores " + storeCodes);
     }
 
     /** pipeline.stores.*.access-token -> PIPELINE_STORES_[A-Z0-9]+_ACCESS_TOKEN */

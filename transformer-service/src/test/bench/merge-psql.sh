@@ -22,14 +22,14 @@ for pass in 1 2; do
   start=$(date +%s%N)
   run -c "set bench.run_id = '$runid'; set bench.orders = $orders; set bench.shift_days = $((pass - 1));" \
       -f "$module/src/test/resources/bench/stage_bench_rows.sql" >/dev/null
-  run -c "insert into ops.etl_runs (run_id, trigger, business_date, plan, status, transform_attempts) values ('$runid', 'MANUAL', '2026-11-22', '[]', 'RUNNING', 1)"
+  run -c "insert into ops.etl_runs (run_id, trigger, business_dates, plan, status, transform_attempts) values ('$runid', 'MANUAL', '{\"retail\": \"2026-11-22\", \"wholesale\": \"2026-11-22\"}', '[]', 'RUNNING', 1)"
   run -c "analyze"
   echo "pass $pass ($runid): staged $orders orders in $(ms "$start") ms"
   total=0
   for job in "$sql"/sql/merge/*.sql "$sql"/sql/checks/data_quality.sql; do
     start=$(date +%s%N)
     { echo "begin;"
-      echo "select set_config('etl.run_id', '$runid', true), set_config('etl.business_date', '2026-11-22', true),"
+      echo "select set_config('etl.run_id', '$runid', true), set_config('etl.business_dates', '{\"retail\": \"2026-11-22\", \"wholesale\": \"2026-11-22\"}', true),"
       echo "  set_config('etl.as_of', now()::text, true), set_config('etl.week_start_isodow', '1', true),"
       echo "  set_config('etl.dq_freshness_hours', '48', true), set_config('etl.dq_max_drop_ratio', '0.5', true);"
       cat "$job"

@@ -1,8 +1,10 @@
--- inventory_snapshot: one set of rows per snapshot date (the run's business date, ops.etl_runs). Re-running a date
--- replaces that date's rows of the stores whose inventory this run staged; other dates are never touched.
+-- inventory_snapshot: one set of rows per store and snapshot date: the store's business date in the run (setting
+-- etl.business_dates, a JSON object store -> date, as ops.etl_runs.business_dates has it). Re-running a date replaces
+-- that date's rows of the stores whose inventory this run staged; other dates and stores are never touched.
 
 create temporary table level_stage on commit drop as
 select i.store,
+       (current_setting('etl.business_dates')::jsonb ->> i.store)::date   as snapshot_date,
        (i.payload ->> 'legacyResourceId')::bigint                       as inventory_item_id,
        (lvl #>> '{location,legacyResourceId}')::bigint                  as location_id,
        nullif(trim(i.payload ->> 'sku'), '')                            as sku,
@@ -16,13 +18,22 @@ cross join lateral (
            max(case when qn ->> 'name' = 'on_hand' then (qn ->> 'quantity')::bigint end)   as on_hand
     from jsonb_array_elements(coalesce(lvl -> 'quantities', '[]')) qn) q;
 
+do $$
+begin
+    if exists (select 1 from level_stage where snapshot_date is null) then
+        raise exception 'inventory snapshot: no business date for store(s) %',
+            (select string_agg(distinct store, ', ') from level_stage where snapshot_date is null);
+    end if;
+end $$;
+
 delete from warehouse.inventory_snapshot s
-where s.snapshot_date = current_setting('etl.business_date')::date
-  and s.store in (select distinct store from staging.inventory where run_id = current_setting('etl.run_id'));
+using (select distinct i.store, (current_setting('etl.business_dates')::jsonb ->> i.store)::date as snapshot_date
+       from staging.inventory i where i.run_id = current_setting('etl.run_id')) d
+where s.store = d.store and s.snapshot_date = d.snapshot_date;
 
 insert into warehouse.inventory_snapshot
     (snapshot_date, store, inventory_item_id, location_id, sku, variant_id, available, on_hand, loaded_run_id)
-select current_setting('etl.business_date')::date, l.store, l.inventory_item_id, l.location_id, l.sku,
+select l.snapshot_date, l.store, l.inventory_item_id, l.location_id, l.sku,
        (select min(v.variant_id) from warehouse.dim_product_variants v
         where v.store = l.store and v.inventory_item_id = l.inventory_item_id),
        l.available, l.on_hand, current_setting('etl.run_id')

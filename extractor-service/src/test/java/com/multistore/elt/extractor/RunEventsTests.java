@@ -39,7 +39,8 @@ class RunEventsTests {
     @Test
     void runStartedRoundTripsThroughTheBroker() throws Exception {
         String runId = "run-" + UUID.randomUUID();
-        RunStarted sent = new RunStarted(runId, RunTrigger.MANUAL, LocalDate.of(2026, 11, 22), List.of(
+        RunStarted sent = new RunStarted(runId, RunTrigger.MANUAL,
+                Map.of("retail", LocalDate.of(2026, 11, 22), "wholesale", LocalDate.of(2026, 11, 21)), List.of(
                 new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.BULK),
                 new RunStarted.PlanItem("wholesale", Entity.INVENTORY, ExtractMode.SNAPSHOT)));
 

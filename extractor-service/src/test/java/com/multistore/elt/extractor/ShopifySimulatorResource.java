@@ -63,16 +63,18 @@ public class ShopifySimulatorResource implements QuarkusTestResourceLifecycleMan
         String url = "http://127.0.0.1:" + port;
         awaitReady(url, log);
         LOG.infof("Shopify simulator up at %s (pid %d)", url, process.pid());
-        return Map.of(
-                URL_PROPERTY, url,
-                "pipeline.stores.retail.base-url", url + "/shops/retail",
-                "pipeline.stores.retail.access-token", TOKENS.get("retail"),
-                "pipeline.stores.retail.channel", "B2C",
-                "pipeline.stores.retail.inventory-priority", "1",
-                "pipeline.stores.wholesale.base-url", url + "/shops/wholesale",
-                "pipeline.stores.wholesale.access-token", TOKENS.get("wholesale"),
-                "pipeline.stores.wholesale.channel", "B2B",
-                "pipeline.stores.wholesale.inventory-priority", "2");
+        return Map.ofEntries(
+                Map.entry(URL_PROPERTY, url),
+                Map.entry("pipeline.stores.retail.base-url", url + "/shops/retail"),
+                Map.entry("pipeline.stores.retail.access-token", TOKENS.get("retail")),
+                Map.entry("pipeline.stores.retail.channel", "B2C"),
+                Map.entry("pipeline.stores.retail.time-zone", "America/New_York"),
+                Map.entry("pipeline.stores.retail.inventory-priority", "1"),
+                Map.entry("pipeline.stores.wholesale.base-url", url + "/shops/wholesale"),
+                Map.entry("pipeline.stores.wholesale.access-token", TOKENS.get("wholesale")),
+                Map.entry("pipeline.stores.wholesale.channel", "B2B"),
+                Map.entry("pipeline.stores.wholesale.time-zone", "America/Chicago"),
+                Map.entry("pipeline.stores.wholesale.inventory-priority", "2"));
     }
 
     private void awaitReady(String url, Path log) {

@@ -111,7 +111,7 @@ class HostLifecycleTests {
         String runId = "run-" + Instant.now().toEpochMilli();
         describeGoes("running", "stopped");
         produce(Topics.RUN_STARTED, runId, EventJson.mapper().writeValueAsString(new RunStarted(runId,
-                RunTrigger.SCHEDULE, LocalDate.parse("2026-11-22"), List.of())));
+                RunTrigger.SCHEDULE, Map.of("retail", LocalDate.parse("2026-11-22")), List.of())));
         awaitCount("select count(*) from ops.infra_run_activity where run_id = '" + runId + "' and finished_at is null", 1);
 
         RestAssured.given().header("Authorization", ADMIN)
@@ -143,7 +143,7 @@ class HostLifecycleTests {
         String runId = "run-stuck-" + Instant.now().toEpochMilli();
         describeGoes("running", "stopped");
         produce(Topics.RUN_STARTED, runId, EventJson.mapper().writeValueAsString(new RunStarted(runId,
-                RunTrigger.MANUAL, LocalDate.parse("2026-11-22"), List.of())));
+                RunTrigger.MANUAL, Map.of("retail", LocalDate.parse("2026-11-22")), List.of())));
         awaitCount("select count(*) from ops.infra_run_activity where run_id = '" + runId + "'", 1);
         try {
             schedule.scheduledStop();
@@ -172,8 +172,8 @@ class HostLifecycleTests {
     void aRunTheTransformerShowsRunningAlsoHoldsTheHost() throws Exception {
         String runId = "run-table-" + Instant.now().toEpochMilli();
         describeGoes("running", "stopped");
-        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status)"
-                + " values ('" + runId + "', 'SCHEDULE', date '2026-11-22', '[]', 'RUNNING')");
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_dates, plan, status)"
+                + " values ('" + runId + "', 'SCHEDULE', '{\"retail\": \"2026-11-22\"}', '[]', 'RUNNING')");
         try {
             RestAssured.given().header("Authorization", ADMIN)
                     .when().post("/instances/" + HOST + "/stop")

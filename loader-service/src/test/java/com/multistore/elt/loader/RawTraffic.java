@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,13 @@ final class RawTraffic implements AutoCloseable {
     }
 
     static byte[] rawRecord(String runId, String store, Entity entity, long n, Instant extractedAt, ObjectNode payload) {
-        RawRecord record = new RawRecord(runId, store, entity, gid(entity, n),
+        return rawRecord(runId, store, entity, n, LocalDate.of(2026, 11, 22), extractedAt, payload);
+    }
+
+    /** A record of the store's business date {@code businessDate} (null: the older format, without one). */
+    static byte[] rawRecord(String runId, String store, Entity entity, long n, LocalDate businessDate, Instant extractedAt,
+                            ObjectNode payload) {
+        RawRecord record = new RawRecord(runId, store, entity, gid(entity, n), businessDate,
                 Instant.parse("2026-11-21T16:02:11Z").plusSeconds(n), extractedAt, payload);
         try {
             return EventJson.mapper().writeValueAsBytes(record);

@@ -22,6 +22,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,8 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Replay of a business day, in the store's time zone (replay-store is in America/New_York in the test profile),
- * from Kafka and from the archive: both stage the same rows as the original run, under new run ids.
+ * Replay of a business day of a store (replay-store is in America/New_York in the test profile), from Kafka and from
+ * the archive: both stage the same rows as the original runs, under new run ids. A record belongs to the day its
+ * business date says (a run extracting past midnight stays in its day); a record of the older format without one, by
+ * its timestamp's date in the store's zone.
  */
 @QuarkusTest
 class ReplayTests {
@@ -50,21 +54,30 @@ class ReplayTests {
 
     @Test
     void replayFromKafkaAndFromTheArchiveStageTheSameRowsAsTheOriginalRun() throws Exception {
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        LocalDate day = LocalDate.of(2026, 11, 1); // New York leaves daylight saving time: a day of 25 hours
         String runId = "run-" + UUID.randomUUID();
         Entity entity = Entity.ORDERS;
         try (RawTraffic traffic = new RawTraffic()) {
             for (int n = 1; n <= 50; n++) {
                 long timestamp;
-                if (n <= 40) {          // in the day, New York time
-                    timestamp = day.atTime(0, 30).plusMinutes(30L * n).atZone(NEW_YORK).toInstant().toEpochMilli();
-                } else if (n <= 45) {   // the evening before (already the day in UTC)
-                    timestamp = day.minusDays(1).atTime(23, 0).atZone(NEW_YORK).toInstant().toEpochMilli();
-                } else {                // just after the day
+                LocalDate businessDate = day;
+                if (n <= 35) {          // in the day, New York time (its 25th hour included)
+                    timestamp = day.atStartOfDay(NEW_YORK).toInstant().plus(Duration.ofMinutes(42L * n)).toEpochMilli();
+                } else if (n <= 40) {   // the day's run still extracting just after midnight
                     timestamp = day.plusDays(1).atTime(0, 30).atZone(NEW_YORK).toInstant().toEpochMilli();
+                } else if (n <= 45) {   // the run of the evening before (already the day in UTC)
+                    timestamp = day.minusDays(1).atTime(23, 0).atZone(NEW_YORK).toInstant().toEpochMilli();
+                    businessDate = day.minusDays(1);
+                } else if (n <= 48) {   // the next day's run
+                    timestamp = day.plusDays(1).atTime(0, 40).atZone(NEW_YORK).toInstant().toEpochMilli();
+                    businessDate = day.plusDays(1);
+                } else {                // the older format: dated by its timestamp, 23:30 New York (04:30 UTC the next day)
+                    timestamp = day.atTime(23, 30).atZone(NEW_YORK).toInstant().toEpochMilli();
+                    businessDate = null;
                 }
-                traffic.send(entity.rawTopic(), RawRecord.key(STORE, RawTraffic.gid(entity, n)),
-                        RawTraffic.rawRecord(runId, STORE, entity, n), timestamp);
+                traffic.send(entity.rawTopic(), RawRecord.key(STORE, RawTraffic.gid(entity, n)), RawTraffic.rawRecord(runId,
+                        STORE, entity, n, businessDate, Instant.ofEpochMilli(timestamp), RawTraffic.payload(entity, n)),
+                        timestamp);
             }
             ObjectNode noGid = (ObjectNode) EventJson.mapper().readTree(RawTraffic.rawRecord(runId, STORE, entity, 99));
             noGid.remove("gid");
@@ -76,8 +89,9 @@ class ReplayTests {
         LoadCompleted original = LoadProbe.awaitOne(runId, WAIT);
         assertEquals(50, original.stagedCount());
         assertEquals(1, original.deadLetteredCount());
-        List<String> firstRun = rows(runId, " and (regexp_replace(gid, '.*/', ''))::int between 6 and 40");
-        assertEquals(35, firstRun.size());
+        List<String> firstRun = rows(runId, " and ((regexp_replace(gid, '.*/', ''))::int between 6 and 40"
+                + " or (regexp_replace(gid, '.*/', ''))::int > 48)");
+        assertEquals(37, firstRun.size());
 
         // a second run the same day re-extracts orders 1-5 (changed since): the day's latest version of each counts
         String rerun = "run-" + UUID.randomUUID();
@@ -86,7 +100,7 @@ class ReplayTests {
                 ObjectNode payload = RawTraffic.payload(entity, n);
                 payload.put("displayFinancialStatus", "REFUNDED");
                 traffic.send(entity.rawTopic(), RawRecord.key(STORE, RawTraffic.gid(entity, n)),
-                        RawTraffic.rawRecord(rerun, STORE, entity, n, java.time.Instant.parse("2026-11-22T07:00:00Z"), payload),
+                        RawTraffic.rawRecord(rerun, STORE, entity, n, day, Instant.parse("2026-11-22T07:00:00Z"), payload),
                         day.atTime(22, 0).atZone(NEW_YORK).toInstant().toEpochMilli());
             }
             traffic.flush();
@@ -96,20 +110,20 @@ class ReplayTests {
         List<String> expected = new ArrayList<>(firstRun);
         expected.addAll(rows(rerun, ""));
         expected.sort(null);
-        assertEquals(40, expected.size());
+        assertEquals(42, expected.size());
         assertEquals(5, expected.stream().filter(r -> r.contains("REFUNDED")).count());
 
-        // from Kafka: only the day's 40 records, the dead letter again, a REPLAY run announced
+        // from Kafka: only the day's 42 records, the dead letter again, a REPLAY run announced
         String fromKafka = replay(day, "kafka");
         LoadCompleted kafkaLoad = LoadProbe.awaitOne(fromKafka, WAIT);
         assertEquals(Status.SUCCEEDED, kafkaLoad.status(), () -> "load " + kafkaLoad);
-        assertEquals(40, kafkaLoad.stagedCount());
+        assertEquals(42, kafkaLoad.stagedCount());
         assertEquals(1, kafkaLoad.deadLetteredCount());
         assertEquals(expected, rows(fromKafka, ""));
         RunStarted started = EventJson.mapper().readValue(
                 TopicProbe.awaitKey(Topics.RUN_STARTED, fromKafka, WAIT).value(), RunStarted.class);
         assertEquals(RunTrigger.REPLAY, started.trigger());
-        assertEquals(day, started.businessDate());
+        assertEquals(Map.of(STORE, day), started.businessDates());
         assertEquals(List.of(new RunStarted.PlanItem(STORE, entity, com.multistore.elt.events.ExtractMode.INCREMENTAL)),
                 started.plan());
 
@@ -117,7 +131,7 @@ class ReplayTests {
         String fromArchive = replay(day, "archive");
         LoadCompleted archiveLoad = LoadProbe.awaitOne(fromArchive, WAIT);
         assertEquals(Status.SUCCEEDED, archiveLoad.status(), () -> "load " + archiveLoad);
-        assertEquals(40, archiveLoad.stagedCount());
+        assertEquals(42, archiveLoad.stagedCount());
         assertNotNull(archiveLoad.archiveUri());
         assertEquals(expected, rows(fromArchive, ""));
 
@@ -126,7 +140,7 @@ class ReplayTests {
                 .body("replay.status", is("SUCCEEDED"))
                 .body("replay.source", is("archive"))
                 .body("loads[0].status", is("SUCCEEDED"))
-                .body("loads[0].stagedCount", is(40));
+                .body("loads[0].stagedCount", is(42));
     }
 
     @Test
@@ -136,6 +150,10 @@ class ReplayTests {
         RestAssured.given().header("Authorization", TOKEN).contentType(ContentType.JSON)
                 .body("{\"businessDate\":\"2026-11-20\",\"source\":\"tape\"}")
                 .post("/replay").then().statusCode(400).body("error", is("source must be kafka or archive, not 'tape'"));
+        RestAssured.given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body("{\"businessDate\":\"2026-11-20\",\"stores\":[\"nowhere\"]}")
+                .post("/replay").then().statusCode(400).body("error", org.hamcrest.Matchers.startsWith(
+                        "unknown store 'nowhere' (no pipeline.stores.nowhere.*)"));
         RestAssured.given().header("Authorization", TOKEN).contentType(ContentType.JSON).body("{}")
                 .post("/replay").then().statusCode(400);
         RestAssured.given().header("Authorization", TOKEN).get("/runs/no-such-run").then().statusCode(404);

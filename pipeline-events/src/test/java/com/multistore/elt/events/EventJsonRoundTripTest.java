@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +29,7 @@ class EventJsonRoundTripTest {
         assertEquals(Entity.ORDERS, record.entity());
         assertEquals("retail/gid://shopify/Order/5512001", record.key());
         assertEquals(Instant.parse("2026-11-21T16:02:11Z"), record.sourceUpdatedAt());
+        assertEquals(LocalDate.of(2026, 11, 22), record.businessDate());
         assertEquals("CAKE-CHOC-8", record.payload().at("/lineItems/nodes/0/sku").asText());
         assertEquals(sample, written(record));
     }
@@ -38,7 +40,9 @@ class EventJsonRoundTripTest {
         RunStarted event = mapper.treeToValue(sample, RunStarted.class);
 
         assertEquals(RunTrigger.SCHEDULE, event.trigger());
-        assertEquals(LocalDate.of(2026, 11, 22), event.businessDate());
+        assertEquals(Map.of("retail", LocalDate.of(2026, 11, 22), "wholesale", LocalDate.of(2026, 11, 21)),
+                event.businessDates());
+        assertEquals(List.of(), event.undatedStores());
         assertEquals(3, event.plan().size());
         assertEquals(new RunStarted.PlanItem("wholesale", Entity.PRODUCTS, ExtractMode.BULK), event.plan().get(1));
         assertEquals(sample, written(event));

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * partitions so ordering and offset barriers are exercised on more than one partition, and the resource waits until
  * every partition has a leader: an idempotent producer racing a topic's auto-creation can get stuck on
  * OutOfOrderSequenceException until its delivery timeout (seen on this machine under load). Other topics a test
- * uses are still auto-created.
+ * uses are still auto-created. Nothing is deleted by age (records may carry a test's pinned, past timestamps).
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -45,6 +45,9 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                     p.put("num.partitions", String.valueOf(PARTITIONS));
                     p.put("auto.create.topics.enable", "true");
                     p.put("group.initial.rebalance.delay.ms", "0");
+                    // Tests pin clocks at past instants, and a raw record's timestamp is its extraction time: time-based
+                    // retention would delete such records (within the 5-minute check) before a test replays them.
+                    p.put("log.retention.ms", "-1");
                 })
                 .start();
         String bootstrap = broker.getAdvertisedListeners();

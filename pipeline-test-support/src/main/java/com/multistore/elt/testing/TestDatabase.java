@@ -57,6 +57,16 @@ public final class TestDatabase {
         }
     }
 
+    /** Runs a query that returns one text value (or null), for assertions. */
+    public String queryForString(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new SQLException("no row from: " + sql);
+            }
+            return rs.getString(1);
+        }
+    }
+
     public void execute(String sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Map;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import static com.multistore.elt.transformer.Staging.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The warehouse rules on the real PostgreSQL, with hand-built staging rows, including the naive-merge breakers. */
@@ -255,6 +257,48 @@ class MergeRulesTests extends TransformTestsBase {
         assertEquals(2, database.queryForLong("select sum(available)" + where + " and snapshot_date = '" + day1 + "'"));
         assertEquals(18, database.queryForLong("select sum(available)" + where + " and snapshot_date = '" + day2 + "'"));
         assertEquals(rerun, queryForString("select distinct loaded_run_id" + where + " and snapshot_date = '" + day2 + "'"));
+    }
+
+    @Test
+    void eachStoresSnapshotTakesThatStoresBusinessDate() throws Exception {
+        // One run, two business dates: Chicago (wholesale) is already on the 11th while New York is still on the 10th.
+        // (Dates before the other tests' own, so their "latest snapshot" of a store is never one of these.)
+        long retailItem = Staging.nextId();
+        long wholesaleItem = Staging.nextId();
+        LocalDate retailDay = LocalDate.of(2026, 11, 10);
+        LocalDate wholesaleDay = LocalDate.of(2026, 11, 11);
+        String run = newRunId();
+        stage(database, "inventory", run, "retail", Staging.inventoryItem(retailItem, "DATE-R-" + retailItem, 4, 4));
+        stage(database, "inventory", run, "wholesale", Staging.inventoryItem(wholesaleItem, "DATE-W-" + wholesaleItem, 6, 6));
+        assertEquals(Status.SUCCEEDED, transform(run, Map.of("retail", retailDay, "wholesale", wholesaleDay)).status());
+        assertEquals(retailDay.toString(), queryForString("select string_agg(distinct snapshot_date::text, ',')"
+                + " from warehouse.inventory_snapshot where inventory_item_id = " + retailItem));
+        assertEquals(wholesaleDay.toString(), queryForString("select string_agg(distinct snapshot_date::text, ',')"
+                + " from warehouse.inventory_snapshot where inventory_item_id = " + wholesaleItem));
+
+        // Re-running the retail store's date replaces its rows only; the wholesale rows of that run stay.
+        String replay = newRunId();
+        stage(database, "inventory", replay, "retail", Staging.inventoryItem(retailItem, "DATE-R-" + retailItem, 7, 7));
+        assertEquals(Status.SUCCEEDED, transform(replay, Map.of("retail", retailDay)).status());
+        assertEquals("retail " + retailDay + " " + replay, queryForString("select string_agg(distinct store || ' '"
+                + " || snapshot_date || ' ' || loaded_run_id, ',') from warehouse.inventory_snapshot"
+                + " where inventory_item_id = " + retailItem));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.inventory_snapshot"
+                + " where inventory_item_id = " + wholesaleItem + " and loaded_run_id <> '" + run + "'"));
+        assertTrue(database.queryForLong("select count(*) from warehouse.inventory_snapshot"
+                + " where inventory_item_id = " + wholesaleItem) > 0);
+    }
+
+    @Test
+    void aSnapshotOfAStoreWithoutABusinessDateFailsTheJob() throws Exception {
+        String run = newRunId();
+        long item = Staging.nextId();
+        stage(database, "inventory", run, "wholesale", Staging.inventoryItem(item, "UNDATED-" + item, 1, 1));
+        TransformCompleted outcome = transform(run, Map.of("retail", LocalDate.of(2026, 12, 1)));
+        assertEquals(Status.FAILED, outcome.status());
+        assertTrue(outcome.jobs().stream().anyMatch(j -> j.error() != null
+                && j.error().contains("no business date for store(s) wholesale")), () -> outcome.jobs().toString());
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.inventory_snapshot where inventory_item_id = " + item));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +42,9 @@ class RunOrchestrationTests extends TransformTestsBase {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 22);
+    private static final Map<String, LocalDate> BUSINESS_DATES = Map.of("retail", BUSINESS_DATE, "wholesale", BUSINESS_DATE);
+    private static final String BUSINESS_DATES_JSON = "{\"retail\": \"" + BUSINESS_DATE + "\", \"wholesale\": \""
+            + BUSINESS_DATE + "\"}";
 
     @Test
     void aRunMergesOnceEveryPlannedLoadIsInAndPublishesOneEvent() throws Exception {
@@ -51,7 +55,7 @@ class RunOrchestrationTests extends TransformTestsBase {
                 "2026-11-21T10:00:00Z"));
         stage(database, "orders", runId, "retail", Staging.order(orderId, "2026-11-21T11:00:00Z", "PAID", customerId));
 
-        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATE, List.of(
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATES, List.of(
                 new RunStarted.PlanItem("retail", Entity.CUSTOMERS, ExtractMode.INCREMENTAL),
                 new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.INCREMENTAL))));
         LoadCompleted orders = new LoadCompleted(runId, "retail", Entity.ORDERS, Status.SUCCEEDED, 1, 0, null, null);
@@ -87,7 +91,7 @@ class RunOrchestrationTests extends TransformTestsBase {
         String runId = newRunId();
         EventSender.send(Topics.LOAD_COMPLETED, runId,
                 new LoadCompleted(runId, "wholesale", Entity.ORDERS, Status.FAILED, 0, 0, null, "COPY failed: disk full"));
-        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATE, List.of(
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATES, List.of(
                 new RunStarted.PlanItem("wholesale", Entity.ORDERS, ExtractMode.INCREMENTAL),
                 new RunStarted.PlanItem("wholesale", Entity.PRODUCTS, ExtractMode.INCREMENTAL))));
 
@@ -101,7 +105,7 @@ class RunOrchestrationTests extends TransformTestsBase {
     @Test
     void aPlanNotCompleteWithinTheTimeoutFailsTheRun() throws Exception {
         String runId = newRunId();
-        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATE, List.of(
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATES, List.of(
                 new RunStarted.PlanItem("retail", Entity.INVENTORY, ExtractMode.SNAPSHOT))));
 
         TransformCompleted event = awaitEvent(runId);
@@ -115,13 +119,13 @@ class RunOrchestrationTests extends TransformTestsBase {
         String runId = newRunId();
         stage(database, "products", runId, "retail", Staging.product(Staging.nextId(), Staging.nextId(), "RETRY-1",
                 Staging.nextId(), "5.00"));
-        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status, transform_attempts)"
-                + " values ('" + runId + "', 'MANUAL', '" + BUSINESS_DATE + "', '[]', 'RUNNING', 1)");
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_dates, plan, status, transform_attempts)"
+                + " values ('" + runId + "', 'MANUAL', '" + BUSINESS_DATES_JSON + "', '[]', 'RUNNING', 1)");
         CompletableFuture<TransformCompleted> outcome;
         try (Connection lockHolder = database.connect(); Statement s = lockHolder.createStatement()) {
             lockHolder.setAutoCommit(false);
             s.execute("lock table warehouse.dim_products in access exclusive mode");
-            outcome = queue.submit(new RunContext(runId, 1, BUSINESS_DATE, Instant.now()));
+            outcome = queue.submit(new RunContext(runId, 1, BUSINESS_DATES_JSON, Instant.now()));
             awaitTrue("the first try of dim_products failed on the lock", () -> database.queryForLong(
                     "select count(*) from ops.etl_run_log where run_id = '" + runId + "' and job = 'dim_products'"
                             + " and status = 'FAILED' and attempts = 1 and error like '%lock timeout%'") == 1);
@@ -176,7 +180,7 @@ class RunOrchestrationTests extends TransformTestsBase {
         assertTrue(TopicProbe.header(dead, DeadLetterHeaders.ERROR_MESSAGE).contains("coupons"));
 
         String runId = newRunId();
-        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATE, List.of()));
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATES, List.of()));
         assertEquals(Status.SUCCEEDED, awaitEvent(runId).status());
     }
 
@@ -195,8 +199,9 @@ class RunOrchestrationTests extends TransformTestsBase {
         String runId = newRunId();
         long orderId = Staging.nextId();
         stage(database, "orders", runId, "retail", Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null));
-        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status, transform_attempts,"
-                + " transform_started_at) values ('" + runId + "', 'SCHEDULE', '" + BUSINESS_DATE + "', '[]', 'RUNNING', 1, now())");
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_dates, plan, status, transform_attempts,"
+                + " transform_started_at) values ('" + runId + "', 'SCHEDULE', '" + BUSINESS_DATES_JSON + "', '[]',"
+                + " 'RUNNING', 1, now())");
 
         assertTrue(resume.resume() >= 1);
 

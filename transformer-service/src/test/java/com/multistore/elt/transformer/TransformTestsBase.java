@@ -3,6 +3,7 @@ package com.multistore.elt.transformer;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.testing.InjectTestDatabase;
 import com.multistore.elt.testing.TestDatabase;
+import com.multistore.elt.events.EventJson;
 import com.multistore.elt.transformer.service.RunContext;
 import com.multistore.elt.transformer.service.TransformQueue;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -31,9 +33,15 @@ abstract class TransformTestsBase {
 
     /** Records the run as claimed (attempt 1) and runs its merges and checks; returns the published outcome. */
     TransformCompleted transform(String runId, LocalDate businessDate) throws Exception {
-        database.execute("insert into ops.etl_runs (run_id, trigger, business_date, plan, status, transform_attempts)"
-                + " values ('" + runId + "', 'MANUAL', '" + businessDate + "', '[]', 'RUNNING', 1)");
-        return queue.submit(new RunContext(runId, 1, businessDate, Instant.now())).get(120, TimeUnit.SECONDS);
+        return transform(runId, Map.of("retail", businessDate, "wholesale", businessDate, "bakery", businessDate));
+    }
+
+    /** As {@link #transform(String, LocalDate)}, with each store's own business date. */
+    TransformCompleted transform(String runId, Map<String, LocalDate> businessDates) throws Exception {
+        String dates = EventJson.mapper().writeValueAsString(businessDates);
+        database.execute("insert into ops.etl_runs (run_id, trigger, business_dates, plan, status, transform_attempts)"
+                + " values ('" + runId + "', 'MANUAL', '" + dates + "', '[]', 'RUNNING', 1)");
+        return queue.submit(new RunContext(runId, 1, dates, Instant.now())).get(120, TimeUnit.SECONDS);
     }
 
     TransformCompleted transform(String runId) throws Exception {

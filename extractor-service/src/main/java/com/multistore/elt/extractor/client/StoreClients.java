@@ -2,7 +2,7 @@ package com.multistore.elt.extractor.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.multistore.elt.extractor.config.ShopifyClientConfig;
-import com.multistore.elt.extractor.config.StoresConfig;
+import com.multistore.elt.service.store.StoresConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,11 +44,7 @@ public class StoreClients {
 
     public ShopifyGraphQl of(String store) {
         return clients.computeIfAbsent(store, code -> {
-            StoresConfig.Store s = stores.all().get(code);
-            if (s == null) {
-                throw new IllegalArgumentException("unknown store '" + code + "'");
-            }
-            return new ShopifyGraphQl(code, endpoint(code, s), () -> tokens.token(code), http(), config, metrics(), json);
+            return new ShopifyGraphQl(code, endpoint(code, stores.store(code)), () -> tokens.token(code), http(), config, metrics(), json);
         });
     }
 

@@ -1,6 +1,6 @@
 package com.multistore.elt.extractor.client;
 
-import com.multistore.elt.extractor.config.StoresConfig;
+import com.multistore.elt.service.store.StoresConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,10 +19,7 @@ public class StoreTokens {
     SecretsManagerTokens secrets;
 
     public String token(String code) {
-        StoresConfig.Store store = stores.all().get(code);
-        if (store == null) {
-            throw new IllegalArgumentException("unknown store '" + code + "'");
-        }
+        StoresConfig.Store store = stores.store(code);
         if (store.accessToken().isPresent() && !store.accessToken().get().isBlank()) {
             return store.accessToken().get();
         }

@@ -46,7 +46,9 @@ public final class RawRecordBatch {
             }
             sent++;
         }
-        producer.send(new ProducerRecord<>(topic, record.key(), value), (metadata, error) -> {
+        // The record's Kafka timestamp is its extraction time (the pipeline clock), which a replay by day seeks by.
+        producer.send(new ProducerRecord<>(topic, null, record.extractedAt().toEpochMilli(), record.key(), value),
+                (metadata, error) -> {
             synchronized (this) {
                 if (error != null) {
                     if (failure == null) {

@@ -1,6 +1,7 @@
 package com.multistore.elt.extractor.repository;
 
 import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.ExtractMode;
 import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.RunTrigger;
@@ -31,7 +32,7 @@ public class RunRepository {
     public record Window(Instant from, Instant to) {
     }
 
-    public void insertRun(String runId, RunTrigger trigger, LocalDate businessDate, Window replay,
+    public void insertRun(String runId, RunTrigger trigger, Map<String, LocalDate> businessDates, Window replay,
                           List<RunStarted.PlanItem> plan, Map<RunStarted.PlanItem, Window> windows) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -39,7 +40,7 @@ public class RunRepository {
                  PreparedStatement item = c.prepareStatement(SqlFiles.get("insert-run-item"))) {
                 run.setString(1, runId);
                 run.setString(2, trigger.name());
-                run.setObject(3, businessDate);
+                run.setString(3, json(businessDates));
                 run.setTimestamp(4, ts(replay == null ? null : replay.from()));
                 run.setTimestamp(5, ts(replay == null ? null : replay.to()));
                 run.executeUpdate();
@@ -61,6 +62,22 @@ public class RunRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, LocalDate> businessDates(String json) throws SQLException {
+        try {
+            return EventJson.mapper().readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("ops.extractor_runs.business_dates is not a JSON object of dates: " + e.getMessage(), e);
+        }
+    }
+
+    private static String json(Map<String, LocalDate> businessDates) {
+        try {
+            return EventJson.mapper().writeValueAsString(businessDates);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("business dates not writable as JSON: " + e.getMessage(), e);
         }
     }
 
@@ -168,7 +185,7 @@ public class RunRepository {
                             i.getString(10), i.getString(11), instant(i.getTimestamp(12)), instant(i.getTimestamp(13)),
                             i.getString(14)));
                 }
-                return Optional.of(new RunView(r.getString(1), r.getString(2), r.getObject(3, LocalDate.class),
+                return Optional.of(new RunView(r.getString(1), r.getString(2), businessDates(r.getString(3)),
                         r.getString(4), instant(r.getTimestamp(5)), instant(r.getTimestamp(6)),
                         instant(r.getTimestamp(7)), instant(r.getTimestamp(8)), r.getString(9), list));
             }

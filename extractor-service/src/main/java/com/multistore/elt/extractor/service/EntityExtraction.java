@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
@@ -52,6 +53,9 @@ public class EntityExtraction {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Clock clock;
+
     private final Map<Entity, EntityQueries> queries =
             new EnumMap<>(Entity.class);
 
@@ -62,7 +66,7 @@ public class EntityExtraction {
         RawRecordBatch batch = producer.batch(item.entity());
         Counter published = Counter.builder("extractor.records.published").tag("store", item.store())
                 .tag("entity", item.entity().code()).register(registry);
-        Instant extractedAt = Instant.now();
+        Instant extractedAt = clock.instant();
         Instant[] largest = {null};
         long[] count = {0};
         String[] operation = {null};
@@ -72,7 +76,8 @@ public class EntityExtraction {
                 throw new ShopifyApiException("BAD_ANSWER", item.entity().code() + " node without id");
             }
             Instant updatedAt = updatedAt(node.get("updatedAt"));
-            batch.send(new RawRecord(runId, item.store(), item.entity(), gid, updatedAt, extractedAt, node));
+            batch.send(new RawRecord(runId, item.store(), item.entity(), gid, item.businessDate(), updatedAt, extractedAt,
+                    node));
             published.increment();
             if (updatedAt != null && (largest[0] == null || updatedAt.isAfter(largest[0]))) {
                 largest[0] = updatedAt;

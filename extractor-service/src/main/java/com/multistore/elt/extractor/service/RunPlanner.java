@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -24,18 +25,18 @@ public class RunPlanner {
     @Inject
     ExtractConfig config;
 
-    public PlannedItem plan(String store, Entity entity, RunRequest request) {
+    public PlannedItem plan(String store, Entity entity, RunRequest request, LocalDate businessDate) {
         if (entity == Entity.INVENTORY) {
-            return new PlannedItem(store, entity, ExtractMode.SNAPSHOT, null, null, false);
+            return new PlannedItem(store, entity, ExtractMode.SNAPSHOT, null, null, false, businessDate);
         }
         if (request.from() != null || request.to() != null) {
             ExtractMode mode = request.mode() == ExtractMode.BULK ? ExtractMode.BULK : ExtractMode.INCREMENTAL;
-            return new PlannedItem(store, entity, mode, request.from(), request.to(), false);
+            return new PlannedItem(store, entity, mode, request.from(), request.to(), false, businessDate);
         }
         Optional<Instant> watermark = runs.watermark(store, entity);
         if (request.mode() == ExtractMode.BULK || watermark.isEmpty()) {
-            return new PlannedItem(store, entity, ExtractMode.BULK, null, null, true);
+            return new PlannedItem(store, entity, ExtractMode.BULK, null, null, true, businessDate);
         }
-        return new PlannedItem(store, entity, ExtractMode.INCREMENTAL, watermark.get().minus(config.overlap()), null, true);
+        return new PlannedItem(store, entity, ExtractMode.INCREMENTAL, watermark.get().minus(config.overlap()), null, true, businessDate);
     }
 }

@@ -4,8 +4,7 @@ import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.RunTrigger;
 import com.multistore.elt.extractor.config.ExtractConfig;
-import com.multistore.elt.extractor.config.ScheduleConfig;
-import com.multistore.elt.extractor.config.StoresConfig;
+import com.multistore.elt.service.store.StoresConfig;
 import com.multistore.elt.extractor.messaging.RunEvents;
 import com.multistore.elt.extractor.repository.RunRepository;
 import jakarta.annotation.PreDestroy;
@@ -13,14 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +46,7 @@ public class RunService {
     ExtractConfig config;
 
     @Inject
-    ScheduleConfig schedule;
+    Clock clock;
 
     @Inject
     RunPlanner planner;
@@ -72,15 +74,18 @@ public class RunService {
                 throw new RunConflictException(store, running);
             });
         }
-        ZoneId zone = ZoneId.of(schedule.timeZone());
-        LocalDate businessDate = LocalDate.now(zone);
-        String runId = "run-" + businessDate.format(RUN_DAY) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // A business day belongs to a store: each store's date in its own zone at the run's start.
+        Instant startedAt = clock.instant();
+        Map<String, LocalDate> businessDates = new TreeMap<>();
+        storeCodes.forEach(store -> businessDates.put(store, LocalDate.ofInstant(startedAt, stores.zoneOf(store))));
+        String runId = "run-" + LocalDate.ofInstant(startedAt, ZoneOffset.UTC).format(RUN_DAY) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         Map<String, List<PlannedItem>> byStore = new LinkedHashMap<>();
         List<RunStarted.PlanItem> plan = new ArrayList<>();
         Map<RunStarted.PlanItem, RunRepository.Window> windows = new LinkedHashMap<>();
         for (String store : storeCodes) {
             for (Entity entity : entities) {
-                PlannedItem item = planner.plan(store, entity, request);
+                PlannedItem item = planner.plan(store, entity, request, businessDates.get(store));
                 byStore.computeIfAbsent(store, s -> new ArrayList<>()).add(item);
                 RunStarted.PlanItem planItem = new RunStarted.PlanItem(store, entity, item.mode());
                 plan.add(planItem);
@@ -89,8 +94,8 @@ public class RunService {
         }
         RunRepository.Window replay = request.from() != null || request.to() != null
                 ? new RunRepository.Window(request.from(), request.to()) : null;
-        runs.insertRun(runId, trigger, businessDate, replay, plan, windows);
-        RunStarted started = new RunStarted(runId, trigger, businessDate, plan);
+        runs.insertRun(runId, trigger, businessDates, replay, plan, windows);
+        RunStarted started = new RunStarted(runId, trigger, businessDates, plan);
         try {
             events.runStarted(started).await().atMost(Duration.ofSeconds(60));
         } catch (RuntimeException e) {
@@ -110,11 +115,10 @@ public class RunService {
     }
 
     private List<String> stores(RunRequest request) {
-        List<String> configured = stores.all().entrySet().stream().filter(e -> e.getValue().enabled())
-                .map(Map.Entry::getKey).sorted().toList();
+        List<String> configured = List.copyOf(stores.enabled().keySet());
         if (request.stores().isEmpty()) {
             if (configured.isEmpty()) {
-                throw new IllegalArgumentException("no store is configured (pipeline.stores.<code>.base-url)");
+                throw new IllegalArgumentException("no store is configured (pipeline.stores.<code>.*)");
             }
             return configured;
         }

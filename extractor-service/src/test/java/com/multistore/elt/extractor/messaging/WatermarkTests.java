@@ -63,8 +63,8 @@ class WatermarkTests {
 
     private String candidateRun(String store, String candidate) throws Exception {
         String runId = "run-wm-" + UUID.randomUUID();
-        database.execute("insert into ops.extractor_runs (run_id, trigger, business_date, status) values ('"
-                + runId + "', 'MANUAL', current_date, 'SUCCEEDED')");
+        database.execute("insert into ops.extractor_runs (run_id, trigger, business_dates, status) values ('"
+                + runId + "', 'MANUAL', '{}', 'SUCCEEDED')");
         database.execute("insert into ops.extractor_run_items (run_id, store, entity, mode, status, records,"
                 + " candidate_watermark, watermark_state) values ('" + runId + "', '" + store
                 + "', 'orders', 'INCREMENTAL', 'SUCCEEDED', 3, '" + candidate + "', 'CANDIDATE')");

@@ -31,8 +31,8 @@ class RunResourceTests {
     @Test
     void aStoreStillBeingExtractedAnswers409WithTheRunningRun() throws Exception {
         String running = "run-busy-" + UUID.randomUUID();
-        database.execute("insert into ops.extractor_runs (run_id, trigger, business_date, status) values ('"
-                + running + "', 'MANUAL', current_date, 'RUNNING')");
+        database.execute("insert into ops.extractor_runs (run_id, trigger, business_dates, status) values ('"
+                + running + "', 'MANUAL', '{}', 'RUNNING')");
         database.execute("insert into ops.extractor_run_items (run_id, store, entity, mode, status) values ('"
                 + running + "', 'busy', 'orders', 'BULK', 'RUNNING')");
 

@@ -30,8 +30,8 @@ class InterruptedRunsTests {
     @Test
     void anExtractLeftRunningIsFailedAndAnnounced() throws Exception {
         String runId = "run-stopped-" + UUID.randomUUID();
-        database.execute("insert into ops.extractor_runs (run_id, trigger, business_date, status) values ('" + runId
-                + "', 'SCHEDULE', current_date, 'RUNNING')");
+        database.execute("insert into ops.extractor_runs (run_id, trigger, business_dates, status) values ('" + runId
+                + "', 'SCHEDULE', '{}', 'RUNNING')");
         database.execute("insert into ops.extractor_run_items (run_id, store, entity, mode, status, records) values ('"
                 + runId + "', 'ghost', 'customers', 'INCREMENTAL', 'RUNNING', 42)");
 

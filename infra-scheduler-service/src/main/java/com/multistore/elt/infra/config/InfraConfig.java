@@ -24,14 +24,18 @@ public interface InfraConfig {
 
     Sns sns();
 
-    /** Read by the scheduler's annotations in {@code DailySchedule}; "off" disables a trigger. */
+    /**
+     * Read by the scheduler's annotations in {@code DailySchedule}; "off" (the default) disables a trigger. When the
+     * host starts and stops is the deployment's choice (.env), never a default here.
+     */
     interface Schedule {
-        @WithDefault("0 25 11 * * ?")
+        @WithDefault("off")
         String startCron();
 
-        @WithDefault("0 30 13 * * ?")
+        @WithDefault("off")
         String stopCron();
 
+        /** The zone the crons are read in. */
         @WithDefault("UTC")
         String zone();
     }

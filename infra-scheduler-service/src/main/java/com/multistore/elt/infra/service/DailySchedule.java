@@ -28,7 +28,7 @@ public class DailySchedule {
     @Inject
     MeterRegistry registry;
 
-    @Scheduled(identity = "host-start", cron = "${infra.schedule.start-cron}", timeZone = "${infra.schedule.zone}",
+    @Scheduled(identity = "host-start", cron = "${infra.schedule.start-cron:off}", timeZone = "${infra.schedule.zone:UTC}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void scheduledStart() {
         for (String id : instances()) {
@@ -41,7 +41,7 @@ public class DailySchedule {
         }
     }
 
-    @Scheduled(identity = "host-stop", cron = "${infra.schedule.stop-cron}", timeZone = "${infra.schedule.zone}",
+    @Scheduled(identity = "host-stop", cron = "${infra.schedule.stop-cron:off}", timeZone = "${infra.schedule.zone:UTC}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void scheduledStop() {
         for (String id : instances()) {

@@ -6,11 +6,12 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 
-/** The loader's settings ({@code loader.*}); environment variables override them (LOADER_ARCHIVE_DIRECTORY, ...). */
+/**
+ * The loader's settings ({@code loader.*}); environment variables override them (LOADER_ARCHIVE_DIRECTORY, ...). The
+ * stores and their time zones are service-support's {@code StoresConfig} ({@code pipeline.stores.<code>.*}).
+ */
 @ConfigMapping(prefix = "loader")
 public interface LoaderConfig {
 
@@ -19,17 +20,6 @@ public interface LoaderConfig {
     Barrier barrier();
 
     Replay replay();
-
-    /** The time zone of a store whose zone is not listed in {@link #storeTimeZones()}. */
-    @WithDefault("UTC")
-    ZoneId defaultTimeZone();
-
-    /** Each store's time zone ({@code loader.store-time-zones.retail=Europe/Paris}): a business day's bounds. */
-    Map<String, ZoneId> storeTimeZones();
-
-    default ZoneId zoneOf(String store) {
-        return storeTimeZones().getOrDefault(store, defaultTimeZone());
-    }
 
     interface Archive {
         /** Where the archive lives: {@code directory} (the EBS volume, default) or {@code s3}. */

@@ -4,7 +4,11 @@ import com.multistore.elt.events.Entity;
 import com.multistore.elt.loader.config.LoaderConfig;
 import com.multistore.elt.loader.service.BusinessDay;
 import com.multistore.elt.loader.service.DayReader;
+import com.multistore.elt.loader.service.RawRecordReader;
+import com.multistore.elt.loader.service.ReadRecord;
+import com.multistore.elt.loader.service.StageableRecord;
 import com.multistore.elt.loader.service.SourceRecord;
+import com.multistore.elt.service.store.StoresConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +32,10 @@ import java.util.Set;
 /**
  * Replays a day from the raw topics with a bounded consumer of its own: no consumer group, nothing committed, so the
  * live consumer's offsets and assignment are untouched. It seeks each partition to the first offset at or after the
- * day's earliest start (offsetsForTimes), reads up to the end offsets taken at the start, and keeps the records whose
- * timestamp falls in their store's day (producer timestamps are not monotonic, so it never stops early).
+ * day's earliest start over the stores' zones (offsetsForTimes; a raw record's timestamp is its extraction time),
+ * reads up to the end offsets taken at the start, and keeps the records whose business date is the day (a run may
+ * extract past midnight, so it never stops early). A record that cannot be read is kept when its timestamp falls in
+ * its store's day: staging dead-letters it as the live path did.
  */
 @ApplicationScoped
 public class KafkaDayReader implements DayReader {
@@ -42,9 +47,15 @@ public class KafkaDayReader implements DayReader {
     @Inject
     LoaderConfig config;
 
+    @Inject
+    StoresConfig storesConfig;
+
+    @Inject
+    RawRecordReader reader;
+
     @Override
     public long read(LocalDate date, Set<String> stores, List<Entity> entities, BatchSink sink) throws Exception {
-        BusinessDay day = new BusinessDay(date, config);
+        BusinessDay day = new BusinessDay(date, storesConfig);
         Map<String, Object> consumerConfig = new HashMap<>(kafkaConfig);
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -74,10 +85,10 @@ public class KafkaDayReader implements DayReader {
             }
             consumer.assign(active);
             active.forEach(tp -> consumer.seek(tp, starts.get(tp).offset()));
-            Instant deadline = Instant.now().plus(config.replay().timeout());
+            long deadline = System.nanoTime() + config.replay().timeout().toNanos();
             List<SourceRecord> batch = new ArrayList<>();
             while (!active.isEmpty()) {
-                if (Instant.now().isAfter(deadline)) {
+                if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("replay of " + date + " did not reach the end offsets within "
                             + config.replay().timeout() + " (still reading " + active + ")");
                 }
@@ -87,10 +98,17 @@ public class KafkaDayReader implements DayReader {
                         continue;
                     }
                     String store = storeOf(r.key());
-                    if ((stores != null && !stores.contains(store)) || !day.contains(store, r.timestamp())) {
+                    if (stores != null && !stores.contains(store)) {
                         continue;
                     }
-                    batch.add(new SourceRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value()));
+                    SourceRecord source = new SourceRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(),
+                            r.value());
+                    ReadRecord parsed = reader.read(source);
+                    if (parsed instanceof StageableRecord good ? !day.contains(good)
+                            : !day.containsTimestamp(store, r.timestamp())) {
+                        continue;
+                    }
+                    batch.add(source);
                     if (batch.size() >= config.replay().batchSize()) {
                         read += batch.size();
                         sink.accept(List.copyOf(batch));
@@ -109,7 +127,7 @@ public class KafkaDayReader implements DayReader {
         return read;
     }
 
-    /** The store part of a raw key {@code <store>/<gid>}; an unreadable key gives "" (the default time zone). */
+    /** The store part of a raw key {@code <store>/<gid>}; an unreadable key gives "". */
     private static String storeOf(String key) {
         if (key == null) {
             return "";

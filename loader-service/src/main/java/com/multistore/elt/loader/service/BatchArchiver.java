@@ -6,7 +6,6 @@ import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
 import com.multistore.elt.loader.archive.ArchiveKeys;
 import com.multistore.elt.loader.archive.RawArchive;
-import com.multistore.elt.loader.config.LoaderConfig;
 import com.multistore.elt.loader.repository.StagingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,8 +24,8 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Archives a staged batch: one gzip JSONL object per (run, store, entity, day), the day being the Kafka timestamp's
- * date in the store's time zone (the same day a replay from Kafka selects). Each line is the RawRecord as received
+ * Archives a staged batch: one gzip JSONL object per (run, store, entity, day), the day being the record's business
+ * date: the store's business date in the run that extracted it (the same day a replay from Kafka selects). Each line is the RawRecord as received
  * plus a {@code kafka} object (topic, partition, offset, timestamp, key), so the archive can be replayed into the
  * same staging rows. A failed write is recorded against the load (which then fails), not thrown.
  */
@@ -43,9 +41,6 @@ public class BatchArchiver {
     StagingRepository staging;
 
     @Inject
-    LoaderConfig config;
-
-    @Inject
     LoaderMetrics metrics;
 
     private final ObjectMapper mapper = EventJson.mapper();
@@ -59,8 +54,7 @@ public class BatchArchiver {
     void archive(Connection connection, Collection<StageableRecord> records) throws SQLException {
         Map<Group, List<StageableRecord>> groups = new LinkedHashMap<>();
         for (StageableRecord r : records) {
-            LocalDate date = Instant.ofEpochMilli(r.source().timestamp()).atZone(config.zoneOf(r.store())).toLocalDate();
-            groups.computeIfAbsent(new Group(r.runId(), r.store(), r.entity(), date), g -> new java.util.ArrayList<>()).add(r);
+            groups.computeIfAbsent(new Group(r.runId(), r.store(), r.entity(), r.businessDate()), g -> new java.util.ArrayList<>()).add(r);
         }
         for (var group : groups.entrySet()) {
             Group g = group.getKey();

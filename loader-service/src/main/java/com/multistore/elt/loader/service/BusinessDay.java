@@ -1,50 +1,45 @@
 package com.multistore.elt.loader.service;
 
-import com.multistore.elt.loader.config.LoaderConfig;
+import com.multistore.elt.service.store.StoresConfig;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.Set;
 
-/** A business date's bounds in each store's time zone, and the window covering all of them. */
+/**
+ * A business date of some stores, each in its own time zone: a record belongs to it when its business date (the
+ * store's date in the run that extracted it) is that date. No record of the day was extracted before the day began in
+ * its store's zone, so a replay from Kafka starts reading there.
+ */
 public final class BusinessDay {
 
     private final LocalDate date;
-    private final LoaderConfig config;
+    private final StoresConfig stores;
 
-    public BusinessDay(LocalDate date, LoaderConfig config) {
+    public BusinessDay(LocalDate date, StoresConfig stores) {
         this.date = date;
-        this.config = config;
+        this.stores = stores;
     }
 
-    public boolean contains(String store, long timestampMs) {
-        ZoneId zone = config.zoneOf(store);
-        return timestampMs >= start(zone).toEpochMilli() && timestampMs < end(zone).toEpochMilli();
+    public boolean contains(StageableRecord record) {
+        return date.equals(record.businessDate());
     }
 
-    /** The earliest start of the day over the stores' zones (all configured zones when stores is null). */
-    public Instant earliestStart(Set<String> stores) {
-        return zones(stores).stream().map(this::start).min(Instant::compareTo).orElseThrow();
+    /** For a record that cannot be read: its Kafka timestamp falls in the day of its (configured) store. */
+    public boolean containsTimestamp(String store, long timestampMs) {
+        StoresConfig.Store configured = stores.all().get(store);
+        return configured != null
+                && date.equals(Instant.ofEpochMilli(timestampMs).atZone(configured.timeZone()).toLocalDate());
     }
 
-    private Set<ZoneId> zones(Set<String> stores) {
-        Set<ZoneId> zones = new HashSet<>();
-        zones.add(config.defaultTimeZone());
-        if (stores == null) {
-            zones.addAll(config.storeTimeZones().values());
-        } else {
-            stores.forEach(s -> zones.add(config.zoneOf(s)));
+    /** The earliest start of the day over the stores' zones (every configured store when stores is null). */
+    public Instant earliestStart(Set<String> codes) {
+        Set<String> which = codes == null ? stores.all().keySet() : codes;
+        if (which.isEmpty()) {
+            throw new IllegalArgumentException("no stores configured (pipeline.stores.<code>.time-zone): a business day"
+                    + " has no bounds without them");
         }
-        return zones;
-    }
-
-    private Instant start(ZoneId zone) {
-        return date.atStartOfDay(zone).toInstant();
-    }
-
-    private Instant end(ZoneId zone) {
-        return date.plusDays(1).atStartOfDay(zone).toInstant();
+        return which.stream().map(code -> date.atStartOfDay(stores.zoneOf(code)).toInstant())
+                .min(Instant::compareTo).orElseThrow();
     }
 }

@@ -5,18 +5,23 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
+import com.multistore.elt.service.store.StoresConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Reads a {@code RawRecord} from the bytes of a raw topic (or an archive line) and checks what staging needs:
- * valid JSON, run id, store, gid, entity (matching the topic), extractedAt and an object payload. Anything else is
+ * valid JSON, run id, store, gid, entity (matching the topic), extractedAt, an object payload and the business date
+ * (a record of the older format without {@code businessDate} takes its Kafka timestamp's date in the store's configured
+ * time zone; without that zone it cannot be dated and is refused). Anything else is
  * a {@link Rejection} naming the first problem found. It streams over the bytes once and keeps the payload's own
  * text (no tree is built and nothing is re-serialized: the payload is staged exactly as the extractor sent it).
  */
@@ -25,6 +30,9 @@ public class RawRecordReader {
 
     private static final String PAYLOAD = "payload";
     private final JsonFactory json = EventJson.mapper().getFactory();
+
+    @Inject
+    StoresConfig stores;
 
     public ReadRecord read(SourceRecord source) {
         Entity topicEntity = topicEntity(source.topic());
@@ -65,8 +73,8 @@ public class RawRecordReader {
             if (payload == null) {
                 throw new InvalidRawRecordException("payload is missing or not a JSON object");
             }
-            return new StageableRecord(source, runId, store, entity, gid, instant(fields, "sourceUpdatedAt"), extractedAt,
-                    payload);
+            return new StageableRecord(source, runId, store, entity, gid, businessDate(fields, store, source),
+                    instant(fields, "sourceUpdatedAt"), extractedAt, payload);
         } catch (InvalidRawRecordException | IllegalArgumentException e) {
             Exception error = e instanceof InvalidRawRecordException ? e : new InvalidRawRecordException(e.getMessage());
             // counted in the load of the topic it came on, whatever entity its body claims
@@ -137,6 +145,23 @@ public class RawRecordReader {
         } catch (DateTimeParseException e) {
             throw new InvalidRawRecordException(field + " is not an ISO-8601 instant: '" + abbreviate(text) + "'");
         }
+    }
+
+    private LocalDate businessDate(Map<String, String> fields, String store, SourceRecord source) {
+        String text = fields.get("businessDate");
+        if (text != null) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new InvalidRawRecordException("businessDate is not an ISO-8601 date: '" + abbreviate(text) + "'");
+            }
+        }
+        StoresConfig.Store configured = stores.all().get(store);
+        if (configured == null) {
+            throw new InvalidRawRecordException("no businessDate, and store '" + store + "' has no configured time zone"
+                    + " (pipeline.stores." + store + ".time-zone) to date it by");
+        }
+        return Instant.ofEpochMilli(source.timestamp()).atZone(configured.timeZone()).toLocalDate();
     }
 
     private static String firstLine(String message) {

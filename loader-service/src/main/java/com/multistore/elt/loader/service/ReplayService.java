@@ -11,6 +11,7 @@ import com.multistore.elt.loader.messaging.KafkaDayReader;
 import com.multistore.elt.loader.messaging.RunEvents;
 import com.multistore.elt.loader.repository.LoadRepository;
 import com.multistore.elt.loader.repository.ReplayRepository;
+import com.multistore.elt.service.store.StoresConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +74,9 @@ public class ReplayService {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    StoresConfig storesConfig;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "loader-replay"));
 
     /** A validated replay, ready to run. */
@@ -92,6 +97,9 @@ public class ReplayService {
                 : request.entities().stream().map(Entity::fromCode).distinct().toList();
         Set<String> stores = request.stores() == null || request.stores().isEmpty() ? null
                 : new TreeSet<>(request.stores().stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        if (stores != null) {
+            stores.forEach(storesConfig::store); // an unknown store is refused (400), naming the configured ones
+        }
         String runId = "replay-" + request.businessDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Replay replay = new Replay(runId, request.businessDate(), source, stores, entities);
         replays.start(runId, replay.date(), source, stores == null ? null : List.copyOf(stores), entities);
@@ -109,8 +117,7 @@ public class ReplayService {
             read = reader.read(replay.date(), replay.stores(), replay.entities(),
                     batch -> staged.addAndGet(staging.stageReplay(batch, replay.runId()).staged()));
             List<RunStarted.PlanItem> plan = plan(replay);
-            runEvents.runStarted(new RunStarted(replay.runId(), RunTrigger.REPLAY, replay.date(), plan))
-                    .await().atMost(PUBLISH_TIMEOUT);
+            runEvents.runStarted(started(replay, plan)).await().atMost(PUBLISH_TIMEOUT);
             for (RunStarted.PlanItem item : plan) {
                 String archiveUri = replay.source().equals("archive")
                         ? archive.uri(ArchiveKeys.dayPrefix(item.store(), item.entity(), replay.date())) : null;
@@ -131,8 +138,7 @@ public class ReplayService {
         try {
             List<RunStarted.PlanItem> plan = plan(replay);
             if (!plan.isEmpty()) {
-                runEvents.runStarted(new RunStarted(replay.runId(), RunTrigger.REPLAY, replay.date(), plan))
-                        .await().atMost(PUBLISH_TIMEOUT);
+                runEvents.runStarted(started(replay, plan)).await().atMost(PUBLISH_TIMEOUT);
                 for (RunStarted.PlanItem item : plan) {
                     loads.declare(replay.runId(), item.store(), item.entity(), "replay failed: " + error, null);
                 }
@@ -141,6 +147,13 @@ public class ReplayService {
         } catch (Exception e) {
             LOG.errorf(e, "run %s: could not record the failed replay", replay.runId());
         }
+    }
+
+    /** The replay run: the replayed day is the business date of each of its stores. */
+    private static RunStarted started(Replay replay, List<RunStarted.PlanItem> plan) {
+        Map<String, LocalDate> dates = new TreeMap<>();
+        plan.forEach(item -> dates.put(item.store(), replay.date()));
+        return new RunStarted(replay.runId(), RunTrigger.REPLAY, dates, plan);
     }
 
     /** The requested stores x entities, or, without stores, every store the day had records for. */

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -37,6 +38,9 @@ public class DatasetRefresh {
     public static final String SKIPPED = "SKIPPED";
 
     private static final Logger LOG = Logger.getLogger(DatasetRefresh.class);
+
+    @Inject
+    Clock clock;
 
     @Inject
     PowerBiClient powerBi;
@@ -78,7 +82,7 @@ public class DatasetRefresh {
 
     /** Takes quota and asks for the refresh: REQUESTED, or the state that already decided the outcome. */
     private DatasetState request(Claim claim, String name, NotifierConfig.Dataset dataset) throws SQLException {
-        LocalDate day = LocalDate.now(config.powerbi().quotaZone());
+        LocalDate day = LocalDate.now(clock.withZone(config.powerbi().quotaZone()));
         int cap = config.powerbi().dailyCap();
         if (!quota.take(dataset.groupId() + "/" + dataset.datasetId(), day, cap)) {
             LOG.warnf("run %s attempt %d: dataset %s not refreshed, daily cap of %d reached for %s", claim.runId(),

@@ -1,5 +1,7 @@
 package com.multistore.elt.transformer.repository;
 
+import com.multistore.elt.transformer.config.BakeryConfig;
+import com.multistore.elt.transformer.config.DataQualityConfig;
 import com.multistore.elt.transformer.config.TransformerConfig;
 import com.multistore.elt.transformer.service.RunContext;
 import io.agroal.api.AgroalDataSource;
@@ -13,14 +15,14 @@ import java.sql.Statement;
 
 /**
  * Runs one SQL file of a run in its own transaction. The run is given to the SQL as transaction-local settings
- * ({@code etl.run_id}, {@code etl.business_date}, {@code etl.as_of}, {@code etl.week_start_isodow},
+ * ({@code etl.run_id}, {@code etl.business_dates} (JSON store -> date), {@code etl.as_of}, {@code etl.week_start_isodow},
  * {@code etl.dq_*}), so the same file runs unchanged from psql after {@code set etl.run_id = '...'}.
  * The file's last statement is a query whose first row's last column is the job's row count.
  */
 @ApplicationScoped
 public class MergeScriptRunner {
 
-    private static final String SETTINGS = "select set_config('etl.run_id', ?, true), set_config('etl.business_date', ?, true),"
+    private static final String SETTINGS = "select set_config('etl.run_id', ?, true), set_config('etl.business_dates', ?, true),"
             + " set_config('etl.as_of', ?, true), set_config('etl.week_start_isodow', ?, true),"
             + " set_config('etl.dq_freshness_hours', ?, true), set_config('etl.dq_max_drop_ratio', ?, true),"
             + " set_config('lock_timeout', ?, true)";
@@ -28,11 +30,16 @@ public class MergeScriptRunner {
     private final AgroalDataSource dataSource;
     private final SqlFiles files;
     private final TransformerConfig config;
+    private final BakeryConfig bakery;
+    private final DataQualityConfig dq;
 
-    public MergeScriptRunner(AgroalDataSource dataSource, SqlFiles files, TransformerConfig config) {
+    public MergeScriptRunner(AgroalDataSource dataSource, SqlFiles files, TransformerConfig config, BakeryConfig bakery,
+                             DataQualityConfig dq) {
         this.dataSource = dataSource;
         this.files = files;
         this.config = config;
+        this.bakery = bakery;
+        this.dq = dq;
     }
 
     /** Executes the script and commits; on any error rolls back and throws. Returns the script's row count. */
@@ -57,12 +64,12 @@ public class MergeScriptRunner {
     private void applySettings(Connection c, RunContext run) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SETTINGS)) {
             ps.setString(1, run.runId());
-            ps.setString(2, run.businessDate().toString());
+            ps.setString(2, run.businessDatesJson());
             ps.setString(3, run.asOf().toString());
-            ps.setString(4, String.valueOf(config.bakery().weekStart().getValue()));
-            ps.setString(5, String.valueOf(config.dq().freshnessHours()));
-            ps.setString(6, String.valueOf(config.dq().maxDropRatio()));
-            ps.setString(7, config.transform().lockTimeout().toMillis() + "ms");
+            ps.setString(4, String.valueOf(bakery.weekStart().getValue()));
+            ps.setString(5, String.valueOf(dq.freshnessHours()));
+            ps.setString(6, String.valueOf(dq.maxDropRatio()));
+            ps.setString(7, config.lockTimeout().toMillis() + "ms");
             ps.executeQuery().close();
         }
     }

@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,18 +24,20 @@ public class RunRepository {
 
     private final AgroalDataSource dataSource;
     private final SqlFiles files;
+    private final Clock clock;
 
-    public RunRepository(AgroalDataSource dataSource, SqlFiles files) {
+    public RunRepository(AgroalDataSource dataSource, SqlFiles files, Clock clock) {
         this.dataSource = dataSource;
         this.files = files;
+        this.clock = clock;
     }
 
-    public void recordRun(RunStarted run, String planJson) throws SQLException {
+    public void recordRun(RunStarted run, String businessDatesJson, String planJson) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(files.get("sql/ops/record_run.sql"))) {
             ps.setString(1, run.runId());
             ps.setString(2, run.trigger().name());
-            ps.setString(3, run.businessDate().toString());
+            ps.setString(3, businessDatesJson);
             ps.setString(4, planJson);
             ps.executeUpdate();
         }
@@ -67,7 +71,7 @@ public class RunRepository {
         }
     }
 
-    /** Claims attempt 1 of the run; empty when it was claimed before (or the run is unknown or finished). */
+    /** Claims attempt 1 of the run at the clock's now; empty when it was claimed before (or the run is unknown or finished). */
     public Optional<Claim> claimFirstAttempt(String runId) throws SQLException {
         return claim("sql/ops/claim_first_attempt.sql", runId);
     }
@@ -79,9 +83,10 @@ public class RunRepository {
 
     private Optional<Claim> claim(String file, String runId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(files.get(file))) {
-            ps.setString(1, runId);
+            ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setString(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Claim(rs.getInt(1), rs.getObject(2, LocalDate.class),
+                return rs.next() ? Optional.of(new Claim(rs.getInt(1), rs.getString(2),
                         rs.getObject(3, java.time.OffsetDateTime.class).toInstant())) : Optional.empty();
             }
         }
@@ -133,6 +138,6 @@ public class RunRepository {
     }
 
     /** An attempt claimed for a run, and when (ops.etl_runs.transform_started_at: the attempt's "now"). */
-    public record Claim(int attempt, LocalDate businessDate, java.time.Instant claimedAt) {
+    public record Claim(int attempt, String businessDatesJson, java.time.Instant claimedAt) {
     }
 }

@@ -1,6 +1,6 @@
 package com.multistore.elt.transformer.repository;
 
-import com.multistore.elt.transformer.config.TransformerConfig;
+import com.multistore.elt.service.store.StoresConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,13 +23,13 @@ public class StoreSettingsRepository {
         this.files = files;
     }
 
-    public void upsert(Map<String, TransformerConfig.Store> stores) throws SQLException {
+    public void upsert(Map<String, StoresConfig.Store> stores) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(files.get("sql/ops/store_settings_upsert.sql"))) {
             for (var store : stores.entrySet()) {
                 ps.setString(1, store.getKey());
-                ps.setString(2, store.getValue().channel());
-                ps.setString(3, store.getValue().timeZone());
+                ps.setString(2, store.getValue().channel().name());
+                ps.setString(3, store.getValue().timeZone().getId());
                 ps.setInt(4, store.getValue().inventoryPriority());
                 ps.setString(5, store.getValue().currency().orElse(null));
                 ps.addBatch();

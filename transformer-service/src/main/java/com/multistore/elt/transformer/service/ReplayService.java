@@ -39,7 +39,7 @@ public class ReplayService {
                 .orElseThrow(() -> new ReplayRefused(409, "run " + runId + " has not been transformed yet"));
         LOG.infof("run %s: replay as attempt %d", runId, claim.attempt());
         return queue.submit(RunContext.of(runId, claim))
-                .get(config.transform().replayWait().toMillis(), TimeUnit.MILLISECONDS);
+                .get(config.replayWait().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A replay that cannot be done, with the HTTP status that says why. */

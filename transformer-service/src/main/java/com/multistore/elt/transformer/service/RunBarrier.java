@@ -47,12 +47,17 @@ public class RunBarrier {
     }
 
     public void runStarted(RunStarted run) throws SQLException, JsonProcessingException {
-        if (run.runId() == null || run.trigger() == null || run.businessDate() == null) {
-            throw new IllegalArgumentException("etl.run.started without runId, trigger or businessDate");
+        if (run.runId() == null || run.trigger() == null) {
+            throw new IllegalArgumentException("etl.run.started without runId or trigger");
         }
-        runs.recordRun(run, EventJson.mapper().writeValueAsString(run.plan()));
-        LOG.infof("run %s started (%s, business date %s): %d planned loads", run.runId(), run.trigger(),
-                run.businessDate(), run.plan().size());
+        if (!run.undatedStores().isEmpty()) {
+            throw new IllegalArgumentException("etl.run.started of run " + run.runId() + " has no business date for"
+                    + " store(s) " + run.undatedStores() + " of its plan (businessDates: " + run.businessDates() + ")");
+        }
+        runs.recordRun(run, EventJson.mapper().writeValueAsString(run.businessDates()),
+                EventJson.mapper().writeValueAsString(run.plan()));
+        LOG.infof("run %s started (%s, business dates %s): %d planned loads", run.runId(), run.trigger(),
+                run.businessDates(), run.plan().size());
         evaluate(run.runId());
     }
 
@@ -70,10 +75,10 @@ public class RunBarrier {
     @Scheduled(every = "${pipeline.transform.barrier-check-every:PT30S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepExpired() {
         try {
-            for (String runId : runs.expiredRuns(config.transform().barrierTimeout())) {
+            for (String runId : runs.expiredRuns(config.barrierTimeout())) {
                 Optional<BarrierState> state = runs.barrier(runId);
                 String missing = state.map(BarrierState::missingItems).orElse(null);
-                fail(runId, "barrier timeout after " + config.transform().barrierTimeout() + ": not loaded: "
+                fail(runId, "barrier timeout after " + config.barrierTimeout() + ": not loaded: "
                         + (missing == null ? "(none)" : missing));
             }
         } catch (Exception e) {

@@ -1,10 +1,10 @@
 package com.multistore.elt.transformer.service;
 
+import com.multistore.elt.service.store.StoresConfig;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.events.TransformCompleted.DataQuality;
 import com.multistore.elt.events.TransformCompleted.JobResult;
-import com.multistore.elt.transformer.config.TransformerConfig;
 import com.multistore.elt.transformer.repository.DataQualityRepository;
 import com.multistore.elt.transformer.repository.DataQualityRepository.CheckResult;
 import com.multistore.elt.transformer.repository.RunRepository;
@@ -30,7 +30,7 @@ public class TransformService {
     private static final Logger LOG = Logger.getLogger(TransformService.class);
     static final MergeJob CHECKS = new MergeJob(MergeJob.DATA_QUALITY, "sql/checks/data_quality.sql");
 
-    private final TransformerConfig config;
+    private final StoresConfig stores;
     private final StoreSettingsRepository storeSettings;
     private final MergeJobRunner jobs;
     private final DataQualityRepository dataQuality;
@@ -38,10 +38,10 @@ public class TransformService {
     private final TransformCompletedPublisher publisher;
     private final MeterRegistry metrics;
 
-    public TransformService(TransformerConfig config, StoreSettingsRepository storeSettings, MergeJobRunner jobs,
+    public TransformService(StoresConfig stores, StoreSettingsRepository storeSettings, MergeJobRunner jobs,
                             DataQualityRepository dataQuality, RunRepository runs,
                             TransformCompletedPublisher publisher, MeterRegistry metrics) {
-        this.config = config;
+        this.stores = stores;
         this.storeSettings = storeSettings;
         this.jobs = jobs;
         this.dataQuality = dataQuality;
@@ -51,12 +51,13 @@ public class TransformService {
     }
 
     public TransformCompleted transform(RunContext run) {
-        LOG.infof("run %s attempt %d: merging (business date %s)", run.runId(), run.attempt(), run.businessDate());
+        LOG.infof("run %s attempt %d: merging (business dates %s, as of %s)", run.runId(), run.attempt(),
+                run.businessDatesJson(), run.asOf());
         List<JobResult> results = new ArrayList<>();
         DataQuality dq = new DataQuality(0, 0, 0);
         String error = null;
         try {
-            storeSettings.upsert(config.stores());
+            storeSettings.upsert(stores.all());
             error = storeSettings.unconfigured(run.runId())
                     .map(stores -> "stores without settings (pipeline.stores.<code>.*): " + stores).orElse(null);
         } catch (Exception e) {
