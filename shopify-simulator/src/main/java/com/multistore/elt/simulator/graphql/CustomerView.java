@@ -92,7 +92,7 @@ public final class CustomerView implements Typed {
     }
 
     public String lifetimeDuration() {
-        long days = Math.max(0, (System.currentTimeMillis() / 1000 - c.createdAt) / 86_400);
+        long days = Math.max(0, (s.clock.instant().getEpochSecond() - c.createdAt) / 86_400);
         return days < 31 ? days + " days" : days < 365 ? (days / 30) + " months" : "about " + (days / 365) + " years";
     }
 

@@ -2,7 +2,6 @@ package com.multistore.elt.simulator.graphql;
 
 import com.multistore.elt.simulator.model.ShopData;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class ShopView implements Typed {
     }
 
     private ZoneOffset offset() {
-        return d().zone.getRules().getOffset(Instant.now());
+        return d().zone.getRules().getOffset(s.clock.instant());
     }
 
     public String timezoneAbbreviation() {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import java.nio.file.Files;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +18,12 @@ public class BulkFileResource {
     private static final Pattern NAME = Pattern.compile("bulk-(\\d+)\\.jsonl");
 
     private final BulkRunner bulk;
+    /** The clock the Expires of the URL was computed with (BulkRunner's). */
+    private final Clock clock;
 
-    public BulkFileResource(BulkRunner bulk) {
+    public BulkFileResource(BulkRunner bulk, Clock clock) {
         this.bulk = bulk;
+        this.clock = clock;
     }
 
     @GET
@@ -31,7 +34,7 @@ public class BulkFileResource {
         if (!m.matches() || !shop.matches("[a-z0-9-]+")) {
             return Response.status(404).build();
         }
-        if (expires == null || expires < Instant.now().getEpochSecond()) {
+        if (expires == null || expires < clock.instant().getEpochSecond()) {
             return Response.status(400).entity("<?xml version='1.0' encoding='UTF-8'?><Error><Code>ExpiredToken</Code>"
                     + "<Message>The provided token has expired.</Message></Error>").type("application/xml").build();
         }

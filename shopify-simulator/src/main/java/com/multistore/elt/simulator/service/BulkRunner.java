@@ -28,7 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +47,7 @@ public class BulkRunner implements RootFetchers.BulkControl {
     private static final Logger LOG = Logger.getLogger(BulkRunner.class);
 
     private final SimulatorConfig config;
+    private final Clock clock;
     private final Instance<GraphqlEngine> engine;
     private final ObjectMapper jsonl;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -58,8 +59,9 @@ public class BulkRunner implements RootFetchers.BulkControl {
     /** A temporary directory (no simulator.bulk.directory) is removed when the application stops. */
     private final boolean temporary;
 
-    public BulkRunner(SimulatorConfig config, Instance<GraphqlEngine> engine, ObjectMapper json) {
+    public BulkRunner(SimulatorConfig config, Clock clock, Instance<GraphqlEngine> engine, ObjectMapper json) {
         this.config = config;
+        this.clock = clock;
         this.engine = engine;
         this.jsonl = json.copy();
         this.jsonl.getFactory().setCharacterEscapes(new SlashEscapes());
@@ -115,7 +117,7 @@ public class BulkRunner implements RootFetchers.BulkControl {
                         + running + ".", "OPERATION_IN_PROGRESS")));
             }
             long id = shop.bulk.nextId();
-            op = new BulkOperation(id, query, groupObjects, Instant.now().getEpochSecond(), file(shop.code, id));
+            op = new BulkOperation(id, query, groupObjects, clock.instant().getEpochSecond(), file(shop.code, id));
             shop.bulk.add(op);
         }
         boolean doomed = Faults.take(shop.faults.bulkFailures);
@@ -160,7 +162,7 @@ public class BulkRunner implements RootFetchers.BulkControl {
                         finish(shop, op, "CANCELED", null, baseUrl);
                         return;
                     }
-                    ShopSession session = new ShopSession(shop, baseUrl, version, "bulk-" + op.id, true, after,
+                    ShopSession session = new ShopSession(shop, clock, baseUrl, version, "bulk-" + op.id, true, after,
                             config.bulk().chunkSize());
                     ExecutionResult result = graphql.execute(session, op.query, Map.of(), null);
                     if (!result.getErrors().isEmpty()) {
@@ -241,14 +243,14 @@ public class BulkRunner implements RootFetchers.BulkControl {
             LOG.errorf(e, "shop %s bulk operation %d: cannot size its file", shop.code, op.id);
         }
         op.errorCode = errorCode;
-        op.completedAt = Instant.now().getEpochSecond();
+        op.completedAt = clock.instant().getEpochSecond();
         op.status = status;
         LOG.infof("shop %s bulk operation %d %s: %d objects", shop.code, op.id, status, op.objectCount.get());
     }
 
     /** A signed-looking download URL that expires like Shopify's (Expires, content disposition). */
     private String fileUrl(String baseUrl, String shop, long id) {
-        long expires = Instant.now().getEpochSecond() + config.bulk().urlDays() * 86_400L;
+        long expires = clock.instant().getEpochSecond() + config.bulk().urlDays() * 86_400L;
         return baseUrl + "/simulator/bulk/" + shop + "/bulk-" + id + ".jsonl?Expires=" + expires
                 + "&response-content-disposition=attachment%3B+filename%3D%22bulk-" + id + ".jsonl%22"
                 + "&response-content-type=application%2Fjsonl";

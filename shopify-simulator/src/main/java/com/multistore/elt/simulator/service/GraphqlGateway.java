@@ -17,6 +17,7 @@ import graphql.validation.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +38,15 @@ public class GraphqlGateway {
     private final SimulatorConfig config;
     private final GraphqlEngine engine;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public GraphqlGateway(ShopRegistry shops, SimulatorConfig config, GraphqlEngine engine, ObjectMapper json) {
+    public GraphqlGateway(ShopRegistry shops, SimulatorConfig config, GraphqlEngine engine, ObjectMapper json,
+                          Clock clock) {
         this.shops = shops;
         this.config = config;
         this.engine = engine;
         this.json = json;
+        this.clock = clock;
     }
 
     /** An HTTP answer: status, extra headers, JSON body. */
@@ -134,7 +138,7 @@ public class GraphqlGateway {
             return new Answer(200, headers, answer(null, List.of(ErrorShapes.error(internal.getMessage(), null, null,
                     internal.extensions())), requested, 0L, shop));
         }
-        ShopSession session = new ShopSession(shop, baseUrl, effective, requestId);
+        ShopSession session = new ShopSession(shop, clock, baseUrl, effective, requestId);
         ExecutionResult result = engine.execute(session, request.query, request.variables, request.operationName);
         Object data = result.getData();
         long actual = Math.min(requested, cost.actual(operation, data, config.cost().mutationCost()));

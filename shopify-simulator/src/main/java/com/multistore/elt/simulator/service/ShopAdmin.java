@@ -15,6 +15,7 @@ import com.multistore.elt.simulator.model.VariantRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -33,11 +34,22 @@ import java.util.TreeMap;
 public class ShopAdmin {
     private static final Logger LOG = Logger.getLogger(ShopAdmin.class);
 
+    /**
+     * Business time (updatedAt, createdAt) comes from the pipeline clock; the {@code wall} millis stay the real
+     * time: they say when a write becomes visible to search (search-lag fault), which must happen after real
+     * seconds pass even when the clock is fixed.
+     */
+    private final Clock clock;
+
+    public ShopAdmin(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Bumps updatedAt to now on the given orders, or on {@code count} orders spread evenly over the shop. */
     public List<Long> touch(ShopRuntime shop, int count, List<Long> ids) {
         ShopData d = shop.data();
         List<OrderRecord> chosen = chosen(d.orders, count, ids);
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         long wall = System.currentTimeMillis();
         List<Long> touched = new ArrayList<>(chosen.size());
         for (OrderRecord o : chosen) {
@@ -57,7 +69,7 @@ public class ShopAdmin {
     public List<Long> touchCustomers(ShopRuntime shop, int count, List<Long> ids, boolean changeEmail) {
         ShopData d = shop.data();
         List<CustomerRecord> chosen = chosen(d.customers, count, ids);
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         long wall = System.currentTimeMillis();
         List<Long> touched = new ArrayList<>(chosen.size());
         synchronized (d) {
@@ -89,7 +101,7 @@ public class ShopAdmin {
      */
     public List<Long> adjustStock(ShopRuntime shop, int count, int delta) {
         ShopData d = shop.data();
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         long wall = System.currentTimeMillis();
         List<Long> adjusted = new ArrayList<>();
         synchronized (d) {
@@ -131,7 +143,7 @@ public class ShopAdmin {
     /** Creates {@code count} new paid orders now (bakery: new deposits for future events). */
     public List<Long> create(ShopRuntime shop, int count) {
         ShopData d = shop.data();
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         Random random = new Random(shop.config().seed() * 17 + d.lastOrderNumber.get());
         ShopGenerator.OrderFactory factory = new ShopGenerator.OrderFactory(d, random, now);
         List<Long> ids = new ArrayList<>(count);
@@ -171,7 +183,7 @@ public class ShopAdmin {
             d.variants.remove(v.id);
             d.inventoryItems.remove(v.inventoryItemId);
         }
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         DeletionRecord deletion = new DeletionRecord(productId, now, "PRODUCT", productId);
         d.deletions.add(deletion);
         d.deletions.touch(deletion, now, System.currentTimeMillis());

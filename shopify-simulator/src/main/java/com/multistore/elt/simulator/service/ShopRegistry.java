@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import com.multistore.elt.simulator.graphql.GraphqlEngine;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public class ShopRegistry {
     private static final Logger LOG = Logger.getLogger(ShopRegistry.class);
 
     private final SimulatorConfig config;
+    private final Clock clock;
     private final Map<String, ShopRuntime> shops = new TreeMap<>();
     private final ExecutorService generator = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "shop-generator");
@@ -35,8 +37,9 @@ public class ShopRegistry {
         return t;
     });
 
-    public ShopRegistry(SimulatorConfig config) {
+    public ShopRegistry(SimulatorConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         Map<Long, String> bases = new HashMap<>();
         config.shops().forEach((code, shop) -> {
             long base = ShopGenerator.baseOf(code);
@@ -82,7 +85,7 @@ public class ShopRegistry {
     }
 
     public LocalDate anchorDate() {
-        return config.anchorDate().orElse(LocalDate.now(ZoneOffset.UTC));
+        return config.anchorDate().orElseGet(() -> LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** (Re)builds a shop's data from its seed in the background; the next request waits for it. */
