@@ -44,15 +44,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTests {
 
-    /** In inventory priority order: retail first, then wholesale, then the bakery. */
-    static final List<String> STORES = List.of("retail", "wholesale", "bakery");
+    static final List<String> STORES = PipelineChecks.STORES;
     static final int ORDERS_PER_SHOP = 1500;
-    static final Duration RUN_BOUND = Duration.ofSeconds(240);
+    static final Duration RUN_BOUND = PipelineChecks.RUN_BOUND;
     static final String POWERBI_REFRESHES = "/powerbi/v1.0/myorg/groups/[^/]+/datasets/[^/]+/refreshes";
     static final String MALFORMED_KEY = "retail/gid://shopify/Order/e2e-malformed-";
     static final int CUSTOMERS_EDITED = 20;
 
     final RunningPipeline pipeline = new RunningPipeline();
+    final PipelineChecks checks = new PipelineChecks(pipeline);
+    /** The first (bulk) run: the replay test replays the retail store's business date of it. */
+    String firstRun;
 
     @BeforeAll
     void startPipeline() throws Exception {
@@ -72,11 +74,12 @@ class PipelineEndToEndTests {
     @Test
     @Order(1)
     void firstRunThenIncrementalRunMatchTheShopsExactly() {
-        String first = runToTheEnd();
-        assertEquals("SUCCEEDED", status(first), () -> "first run: " + runError(first));
+        String first = checks.runToTheEnd();
+        firstRun = first;
+        assertEquals("SUCCEEDED", checks.status(first), () -> "first run: " + checks.runError(first));
         assertEquals(0, pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + first
                 + "' and mode = 'INCREMENTAL'"), "a first run extracts in bulk");
-        assertWarehouseMatchesTheShops(first);
+        checks.assertWarehouseMatchesTheShops(first);
         assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
                 "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + first + "'") == STORES.size()),
                 "the orders watermark of each store moves to the first run");
@@ -91,8 +94,8 @@ class PipelineEndToEndTests {
             pipeline.post(shop + "/customers/touch?count=" + CUSTOMERS_EDITED + "&email=true", "", false);
             pipeline.post(shop + "/inventory/adjust?count=15&delta=" + ("wholesale".equals(store) ? 5 : -3), "", false);
         }
-        String second = runToTheEnd();
-        assertEquals("SUCCEEDED", status(second), () -> "incremental run: " + runError(second));
+        String second = checks.runToTheEnd();
+        assertEquals("SUCCEEDED", checks.status(second), () -> "incremental run: " + checks.runError(second));
         for (String store : STORES) {
             assertEquals("INCREMENTAL", pipeline.text("select mode from ops.extractor_run_items where run_id = '" + second
                     + "' and store = '" + store + "' and entity = 'orders'"), store + " orders after a first run");
@@ -108,7 +111,7 @@ class PipelineEndToEndTests {
                     + " warehouse.dim_customer_sources where store = '" + store + "'"), store + ": an incremental run stages"
                     + " the " + CUSTOMERS_EDITED + " edited customers (plus the overlap), not all; staged " + customers);
         }
-        assertWarehouseMatchesTheShops(second);
+        checks.assertWarehouseMatchesTheShops(second);
         assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
                 "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + second + "'") == STORES.size()),
                 "the orders watermark of each store moves to the incremental run");
@@ -133,11 +136,11 @@ class PipelineEndToEndTests {
         pipeline.post(faults, "{\"bulkFailures\": 20, \"bulkFailAfterObjects\": 10}", false);
         String runId;
         try {
-            runId = runToTheEnd("{\"stores\":[\"wholesale\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}");
+            runId = checks.runToTheEnd("{\"stores\":[\"wholesale\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}");
         } finally {
             pipeline.delete(faults);
         }
-        assertEquals("FAILED", status(runId), "a store whose bulk operations fail fails the run");
+        assertEquals("FAILED", checks.status(runId), "a store whose bulk operations fail fails the run");
         assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "SENT".equals(pipeline.text(
                 "select status from ops.notifications where kind = 'SNS_ALERT' and run_id = '" + runId + "'"))),
                 () -> "the failed run's alert is recorded as sent; requests no stub answered: "
@@ -176,8 +179,8 @@ class PipelineEndToEndTests {
                             + "\"payload\":{}}").getBytes(StandardCharsets.UTF_8)));                        // no extractedAt
             TopicContent.send(pipeline.bootstrap, "shopify.orders.raw", malformed);
             String id = runId;
-            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(id))),
-                    () -> "run " + id + " did not end: " + status(id));
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(checks.status(id))),
+                    () -> "run " + id + " did not end: " + checks.status(id));
         } finally {
             pipeline.delete(faults);
         }
@@ -200,21 +203,14 @@ class PipelineEndToEndTests {
     @Test
     @Order(4)
     void replayingADayFromKafkaOrFromTheArchiveLeavesTheWarehouseIdentical() {
-        Map<String, String> before = checksums();
-        String day = pipeline.text("select (now() at time zone 'America/New_York')::date::text");
+        Map<String, String> before = checks.checksums();
+        assertNotNull(firstRun, "the first run ran");
+        String day = pipeline.text("select business_dates ->> 'retail' from ops.etl_runs where run_id = '" + firstRun + "'");
         for (String source : List.of("kafka", "archive")) {
-            JsonNode answer = pipeline.post(pipeline.service("loader-service").url() + "/replay",
-                    "{\"businessDate\":\"" + day + "\",\"stores\":[\"retail\"],\"entities\":[\"orders\",\"customers\","
-                            + "\"products\",\"inventory\"],\"source\":\"" + source + "\"}", true);
-            String runId = answer.path("runId").asText(null);
-            assertNotNull(runId, "the loader answers the replay's run id: " + answer);
-            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),
-                    () -> "replay " + runId + " did not end: " + status(runId));
-            assertEquals("SUCCEEDED", status(runId), () -> "replay from " + source + ": " + runError(runId));
-            assertEquals("REPLAY", pipeline.text("select trigger from ops.etl_runs where run_id = '" + runId + "'"));
+            String runId = checks.replayToTheEnd(day, "retail", source);
             assertTrue(pipeline.number("select count(*) from staging.orders where run_id = '" + runId + "'") > 0,
                     "the replay staged the day's orders from " + source);
-            assertEquals(before, checksums(), "warehouse content after replaying " + day + " from " + source);
+            assertEquals(before, checks.checksums(), "warehouse content after replaying " + day + " from " + source);
         }
     }
 
@@ -238,13 +234,13 @@ class PipelineEndToEndTests {
             assertEquals(0, pipeline.number("select count(*) from ops.loader_loads where run_id = '" + id + "'"),
                     "killed in the middle of the run (" + stagedAtKill + " orders staged), before its load was declared");
             pipeline.restart("loader-service");
-            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(id))),
-                    () -> "run " + id + " did not end: " + status(id));
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(checks.status(id))),
+                    () -> "run " + id + " did not end: " + checks.status(id));
         } finally {
             pipeline.delete(faults);
         }
         String id = runId;
-        assertEquals("SUCCEEDED", status(id), () -> "run with a killed loader: " + runError(id));
+        assertEquals("SUCCEEDED", checks.status(id), () -> "run with a killed loader: " + checks.runError(id));
         long orders = ShopTruth.read(pipeline, "retail").counts.get("orders").get("count").asLong();
         long extracted = pipeline.number("select records from ops.extractor_run_items where run_id = '" + id
                 + "' and store = 'retail' and entity = 'orders'");
@@ -278,13 +274,13 @@ class PipelineEndToEndTests {
         String runId;
         try {
             pipeline.post(faults, "{\"http500\": 2}", false); // two 500s, within the extractor's 2 retries
-            runId = runToTheEnd("{\"stores\":[\"retail\"]}");
+            runId = checks.runToTheEnd("{\"stores\":[\"retail\"]}");
         } finally {
             pipeline.delete(faults);
             pipeline.execute("drop trigger if exists e2e_fail_once on warehouse.fact_order_lines;"
                     + " drop function if exists warehouse.e2e_fail_once(); drop sequence if exists warehouse.e2e_fail_once;");
         }
-        assertEquals("SUCCEEDED", status(runId), () -> "run with transient failures: " + runError(runId));
+        assertEquals("SUCCEEDED", checks.status(runId), () -> "run with transient failures: " + checks.runError(runId));
         assertTrue(shopifyRetries("retail") >= retriesBefore + 2, "the extractor retried the two 500 answers: "
                 + retriesBefore + " -> " + shopifyRetries("retail"));
         String job = pipeline.text("select job from ops.etl_run_log where run_id = '" + runId
@@ -338,175 +334,6 @@ class PipelineEndToEndTests {
     private static String header(ConsumerRecord<String, byte[]> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    // ---- the reconciliation ---------------------------------------------------------------------------------------
-
-    private void assertWarehouseMatchesTheShops(String runId) {
-        Map<String, ShopTruth> truths = new HashMap<>();
-        for (String store : STORES) {
-            ShopTruth truth = ShopTruth.read(pipeline, store);
-            truths.put(store, truth);
-            JsonNode orders = truth.counts.get("orders");
-            String where = " where store = '" + store + "'";
-            assertEquals(orders.get("count").asLong(), pipeline.number("select count(*) from warehouse.fact_orders" + where),
-                    store + ": orders");
-            assertEquals(0, new BigDecimal(orders.get("totalPrice").asText()).compareTo(new BigDecimal(pipeline.text(
-                    "select coalesce(sum(total_price), 0)::text from warehouse.fact_orders" + where))),
-                    store + ": order total " + orders.get("totalPrice").asText());
-            assertEquals(orders.get("lineItems").asLong(),
-                    pipeline.number("select count(*) from warehouse.fact_order_lines" + where), store + ": order lines");
-            assertEquals(truth.counts.get("customers").get("count").asLong(),
-                    pipeline.number("select count(*) from warehouse.dim_customer_sources" + where), store + ": customers");
-            assertEquals(truth.counts.get("products").get("count").asLong(),
-                    pipeline.number("select count(*) from warehouse.dim_products" + where), store + ": products");
-            assertEquals(truth.counts.get("variants").get("count").asLong(),
-                    pipeline.number("select count(*) from warehouse.dim_product_variants" + where), store + ": variants");
-        }
-        assertCustomersMergedByEmail(truths);
-        assertRetailFirstStock(truths);
-        assertBakeryMarts(truths.get("bakery"), runId);
-    }
-
-    /**
-     * One merged customer per normalized e-mail (else per store + id), listing every store it appears in, and showing
-     * the record with the latest updatedAt (ties: store, then id, as the merge orders them).
-     */
-    private void assertCustomersMergedByEmail(Map<String, ShopTruth> truths) {
-        Map<String, Set<String>> expectedStores = new TreeMap<>();
-        Map<String, ShopTruth.Customer> winners = new HashMap<>();
-        Comparator<ShopTruth.Customer> newestFirst = Comparator.comparing(ShopTruth.Customer::updatedAt).reversed()
-                .thenComparing(ShopTruth.Customer::store).thenComparingLong(ShopTruth.Customer::id);
-        for (String store : STORES) {
-            for (ShopTruth.Customer c : truths.get(store).customers.values()) {
-                expectedStores.computeIfAbsent(c.key(), k -> new TreeSet<>()).add(store);
-                winners.merge(c.key(), c, (a, b) -> newestFirst.compare(a, b) <= 0 ? a : b);
-            }
-        }
-        assertTrue(expectedStores.values().stream().anyMatch(s -> s.size() > 1),
-                "the shops share customers (simulator shared-ratio), or this proves no merge");
-        Map<String, Set<String>> actualStores = new TreeMap<>();
-        Map<String, String> actualWinners = new TreeMap<>();
-        try (var c = pipeline.database.connect(); var s = c.createStatement();
-             var rs = s.executeQuery("select customer_key, stores, source_store || '/' || source_customer_id || ' '"
-                     + " || coalesce(last_name, '') from warehouse.dim_customers")) {
-            while (rs.next()) {
-                actualStores.put(rs.getString(1), new TreeSet<>(List.of((String[]) rs.getArray(2).getArray())));
-                actualWinners.put(rs.getString(1), rs.getString(3));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        assertEquals(expectedStores, actualStores, "merged customers and the stores each appears in");
-        Map<String, String> expectedWinners = new TreeMap<>();
-        winners.forEach((key, c) -> expectedWinners.put(key, c.store() + "/" + c.id() + " " + Objects.toString(c.lastName(), "")));
-        assertEquals(expectedWinners, actualWinners, "each merged customer shows its newest store record");
-        assertEquals(0, pipeline.number("select count(*) from warehouse.fact_orders f where f.customer_key is not null"
-                + " and not exists (select 1 from warehouse.dim_customers d where d.customer_key = f.customer_key)"),
-                "every order's merged customer exists");
-    }
-
-    /** Retail first: each SKU's stock from the highest-priority shop that has it. */
-    private void assertRetailFirstStock(Map<String, ShopTruth> truths) {
-        Map<String, String> expectedStore = new HashMap<>();
-        Map<String, Long> expectedAvailable = new HashMap<>();
-        for (String store : STORES) { // STORES is in priority order
-            truths.get(store).available.forEach((sku, available) -> {
-                if (expectedStore.putIfAbsent(sku, store) == null) {
-                    expectedAvailable.put(sku, available);
-                }
-            });
-        }
-        Map<String, String> actualStore = new HashMap<>();
-        Map<String, Long> actualAvailable = new HashMap<>();
-        try (var c = pipeline.database.connect(); var s = c.createStatement();
-             var rs = s.executeQuery("select sku, store, available from warehouse.fact_current_inventory")) {
-            while (rs.next()) {
-                actualStore.put(rs.getString(1), rs.getString(2));
-                actualAvailable.put(rs.getString(1), rs.getLong(3));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        assertTrue(expectedStore.values().stream().anyMatch("wholesale"::equals)
-                        && expectedStore.size() < truths.get("retail").available.size() + truths.get("wholesale").available.size(),
-                "some SKUs are in both shops and some only in wholesale, or this proves no priority");
-        assertEquals(expectedStore, actualStore, "the store of each SKU in current inventory");
-        assertEquals(expectedAvailable, actualAvailable, "the available stock of each SKU");
-    }
-
-    /**
-     * The bakery marts as computed from the bakery shop's orders, as of the run's "now": the moment its transform
-     * attempt was claimed, which the transformer records as ops.etl_runs.transform_started_at and merges with.
-     */
-    private void assertBakeryMarts(ShopTruth bakery, String runId) {
-        Instant asOf = Instant.parse(pipeline.text("select to_char(transform_started_at at time zone 'UTC',"
-                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from ops.etl_runs where run_id = '" + runId + "'"));
-        BakeryMarts expected = new BakeryMarts(bakery);
-        Map<Long, String> future = expected.futureOrders(asOf);
-        assertFalse(future.isEmpty(), "the bakery has orders for future events, or this proves nothing");
-        Map<Long, String> actualFuture = new TreeMap<>();
-        try (var c = pipeline.database.connect(); var s = c.createStatement();
-             var rs = s.executeQuery("select order_id, order_type, deposit_missing, remaining_missing from mart.future_orders"
-                     + " where store = 'bakery'")) {
-            while (rs.next()) {
-                actualFuture.put(rs.getLong(1), rs.getString(2) + " " + rs.getBoolean(3) + " " + rs.getBoolean(4));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        assertTrue(future.values().stream().anyMatch(v -> v.contains("true")),
-                "some future requests miss a half, or the flags prove nothing");
-        assertEquals(future, actualFuture, "mart.future_orders: type, deposit missing, remaining missing per order");
-
-        Set<String> week = expected.weekRequests(asOf, ZoneId.of(RunningPipeline.BAKERY_ZONE), DayOfWeek.MONDAY);
-        assertFalse(week.isEmpty(), "the bakery has paid requests this week, or this proves nothing");
-        Set<String> actualWeek = new TreeSet<>();
-        try (var c = pipeline.database.connect(); var s = c.createStatement();
-             var rs = s.executeQuery("select request_key from mart.bake_schedule_week where store = 'bakery'")) {
-            while (rs.next()) {
-                actualWeek.add(rs.getString(1));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        assertEquals(week, actualWeek, "mart.bake_schedule_week: this week's paid requests");
-    }
-
-    // ---- runs -----------------------------------------------------------------------------------------------------
-
-    private String runToTheEnd() {
-        return runToTheEnd("{\"stores\":[\"" + String.join("\",\"", STORES) + "\"]}");
-    }
-
-    private String runToTheEnd(String body) {
-        JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs", body, true);
-        String runId = answer.path("runId").asText(null);
-        assertNotNull(runId, "the extractor answers the run id: " + answer);
-        assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),
-                () -> "run " + runId + " did not end within " + RUN_BOUND.toSeconds() + " s: status " + status(runId));
-        return runId;
-    }
-
-    private String status(String runId) {
-        return Objects.toString(pipeline.text("select status from ops.etl_runs where run_id = '" + runId + "'"), "none");
-    }
-
-    private String runError(String runId) {
-        return pipeline.text("select coalesce(error, '') || ' ' || coalesce((select string_agg(job || '=' || status, ', ')"
-                + " from ops.etl_run_log where run_id = '" + runId + "'), '') from ops.etl_runs where run_id = '" + runId + "'");
-    }
-
-    /** A checksum per warehouse table over its rows in a fixed order, without the pipeline's own bookkeeping. */
-    private Map<String, String> checksums() {
-        Map<String, String> sums = new java.util.TreeMap<>();
-        for (String table : List.of("dim_customers", "dim_customer_sources", "dim_products", "dim_product_variants",
-                "fact_orders", "fact_order_lines", "order_metafields", "fact_current_inventory", "inventory_snapshot")) {
-            sums.put(table, pipeline.text("select count(*) || ':' || coalesce(md5(string_agg(r, '|' order by r)), '') from"
-                    + " (select (to_jsonb(t) - 'loaded_run_id' - 'loaded_at' - 'refreshed_at')::text as r"
-                    + " from warehouse." + table + " t) x"));
-        }
-        return sums;
     }
 
     private Map<String, String> watermarks() {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * The whole pipeline for one test class: the in-JVM broker, a fresh database, WireMock standing in for Azure AD,
  * Power BI, SNS and EC2 (the local launcher's mappings), the Shopify simulator and the five services, each a packaged
  * jar started as a child process on a free port with one generated configuration file. {@link #stop()} ends all of
- * them; a shutdown hook kills whatever is still running if the JVM ends first.
+ * them; a shutdown hook kills whatever is still running if the JVM ends first. With a pinned instant, the simulator and
+ * every service run under the {@code pinned} profile with {@code pipeline.clock.fixed} at that instant: their "now".
  */
 final class RunningPipeline {
 
@@ -63,9 +65,22 @@ final class RunningPipeline {
     private final Thread hook = new Thread(this::killAll, "e2e-child-processes");
     private Map<String, String> databaseConfig;
 
+    /** The instant every process takes as "now", or null for the real clock. */
+    final Instant pinned;
+
     RunningPipeline() {
+        this(null, "e2e");
+    }
+
+    RunningPipeline(Instant pinned, String workDirectory) {
+        this.pinned = pinned;
         root = Path.of("..").toAbsolutePath().normalize();
-        work = Path.of("target", "e2e").toAbsolutePath();
+        work = Path.of("target", workDirectory).toAbsolutePath();
+    }
+
+    /** The pipeline's "now": the pinned instant, or the real one. */
+    Instant now() {
+        return pinned != null ? pinned : Instant.now();
     }
 
     List<String> secrets() {
@@ -86,9 +101,9 @@ final class RunningPipeline {
                 .usingFilesUnderDirectory(root.resolve("deploy/local/stubs").toString()).globalTemplating(true));
         stubs.start();
 
-        // History ends today, so the bakery's events fall in this week and the weeks ahead whenever the tests run.
+        // History ends today (the pipeline's today), so the bakery's events fall in this week and the weeks ahead.
         simulator = child("shopify-simulator", List.of(
-                "-Dsimulator.anchor-date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+                "-Dsimulator.anchor-date=" + java.time.LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC),
                 "-Dsimulator.shops.retail.token=" + storeTokens.get("retail"),
                 "-Dsimulator.shops.retail.orders=" + ordersPerShop, "-Dsimulator.shops.retail.customers=400",
                 "-Dsimulator.shops.retail.products=60", "-Dsimulator.shops.retail.locations=3",
@@ -129,6 +144,9 @@ final class RunningPipeline {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        if (pinned != null) {
+            command.addAll(List.of("-Dquarkus.profile=pinned", "-Dpipeline.clock.fixed=" + pinned));
+        }
         command.addAll(options);
         command.addAll(List.of("-jar", jar.toString()));
         return new ChildProcess(name, port, work.resolve("logs").resolve(name + ".log"), command);

@@ -1,0 +1,224 @@
+package com.multistore.elt.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the end-to-end tests check on a running pipeline: its runs, the warehouse reconciled exactly with what the
+ * simulator serves (orders, totals, lines, customers merged by e-mail, retail-first stock, the bakery marts as of the
+ * run's own "now"), and a checksum of every warehouse table for replays.
+ */
+final class PipelineChecks {
+
+    /** In inventory priority order: retail first, then wholesale, then the bakery. */
+    static final List<String> STORES = List.of("retail", "wholesale", "bakery");
+    static final Duration RUN_BOUND = Duration.ofSeconds(240);
+
+    private final RunningPipeline pipeline;
+
+    PipelineChecks(RunningPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    // ---- the reconciliation ---------------------------------------------------------------------------------------
+
+    void assertWarehouseMatchesTheShops(String runId) {
+        Map<String, ShopTruth> truths = new HashMap<>();
+        for (String store : STORES) {
+            ShopTruth truth = ShopTruth.read(pipeline, store);
+            truths.put(store, truth);
+            JsonNode orders = truth.counts.get("orders");
+            String where = " where store = '" + store + "'";
+            assertEquals(orders.get("count").asLong(), pipeline.number("select count(*) from warehouse.fact_orders" + where),
+                    store + ": orders");
+            assertEquals(0, new BigDecimal(orders.get("totalPrice").asText()).compareTo(new BigDecimal(pipeline.text(
+                    "select coalesce(sum(total_price), 0)::text from warehouse.fact_orders" + where))),
+                    store + ": order total " + orders.get("totalPrice").asText());
+            assertEquals(orders.get("lineItems").asLong(),
+                    pipeline.number("select count(*) from warehouse.fact_order_lines" + where), store + ": order lines");
+            assertEquals(truth.counts.get("customers").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_customer_sources" + where), store + ": customers");
+            assertEquals(truth.counts.get("products").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_products" + where), store + ": products");
+            assertEquals(truth.counts.get("variants").get("count").asLong(),
+                    pipeline.number("select count(*) from warehouse.dim_product_variants" + where), store + ": variants");
+        }
+        assertCustomersMergedByEmail(truths);
+        assertRetailFirstStock(truths);
+        assertBakeryMarts(truths.get("bakery"), runId);
+    }
+
+    /**
+     * One merged customer per normalized e-mail (else per store + id), listing every store it appears in, and showing
+     * the record with the latest updatedAt (ties: store, then id, as the merge orders them).
+     */
+    void assertCustomersMergedByEmail(Map<String, ShopTruth> truths) {
+        Map<String, Set<String>> expectedStores = new TreeMap<>();
+        Map<String, ShopTruth.Customer> winners = new HashMap<>();
+        Comparator<ShopTruth.Customer> newestFirst = Comparator.comparing(ShopTruth.Customer::updatedAt).reversed()
+                .thenComparing(ShopTruth.Customer::store).thenComparingLong(ShopTruth.Customer::id);
+        for (String store : STORES) {
+            for (ShopTruth.Customer c : truths.get(store).customers.values()) {
+                expectedStores.computeIfAbsent(c.key(), k -> new TreeSet<>()).add(store);
+                winners.merge(c.key(), c, (a, b) -> newestFirst.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        assertTrue(expectedStores.values().stream().anyMatch(s -> s.size() > 1),
+                "the shops share customers (simulator shared-ratio), or this proves no merge");
+        Map<String, Set<String>> actualStores = new TreeMap<>();
+        Map<String, String> actualWinners = new TreeMap<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select customer_key, stores, source_store || '/' || source_customer_id || ' '"
+                     + " || coalesce(last_name, '') from warehouse.dim_customers")) {
+            while (rs.next()) {
+                actualStores.put(rs.getString(1), new TreeSet<>(List.of((String[]) rs.getArray(2).getArray())));
+                actualWinners.put(rs.getString(1), rs.getString(3));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(expectedStores, actualStores, "merged customers and the stores each appears in");
+        Map<String, String> expectedWinners = new TreeMap<>();
+        winners.forEach((key, c) -> expectedWinners.put(key, c.store() + "/" + c.id() + " " + Objects.toString(c.lastName(), "")));
+        assertEquals(expectedWinners, actualWinners, "each merged customer shows its newest store record");
+        assertEquals(0, pipeline.number("select count(*) from warehouse.fact_orders f where f.customer_key is not null"
+                + " and not exists (select 1 from warehouse.dim_customers d where d.customer_key = f.customer_key)"),
+                "every order's merged customer exists");
+    }
+
+    /** Retail first: each SKU's stock from the highest-priority shop that has it. */
+    void assertRetailFirstStock(Map<String, ShopTruth> truths) {
+        Map<String, String> expectedStore = new HashMap<>();
+        Map<String, Long> expectedAvailable = new HashMap<>();
+        for (String store : STORES) { // STORES is in priority order
+            truths.get(store).available.forEach((sku, available) -> {
+                if (expectedStore.putIfAbsent(sku, store) == null) {
+                    expectedAvailable.put(sku, available);
+                }
+            });
+        }
+        Map<String, String> actualStore = new HashMap<>();
+        Map<String, Long> actualAvailable = new HashMap<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select sku, store, available from warehouse.fact_current_inventory")) {
+            while (rs.next()) {
+                actualStore.put(rs.getString(1), rs.getString(2));
+                actualAvailable.put(rs.getString(1), rs.getLong(3));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(expectedStore.values().stream().anyMatch("wholesale"::equals)
+                        && expectedStore.size() < truths.get("retail").available.size() + truths.get("wholesale").available.size(),
+                "some SKUs are in both shops and some only in wholesale, or this proves no priority");
+        assertEquals(expectedStore, actualStore, "the store of each SKU in current inventory");
+        assertEquals(expectedAvailable, actualAvailable, "the available stock of each SKU");
+    }
+
+    /**
+     * The bakery marts as computed from the bakery shop's orders, as of the run's "now": the moment its transform
+     * attempt was claimed, which the transformer records as ops.etl_runs.transform_started_at and merges with.
+     */
+    void assertBakeryMarts(ShopTruth bakery, String runId) {
+        Instant asOf = Instant.parse(pipeline.text("select to_char(transform_started_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from ops.etl_runs where run_id = '" + runId + "'"));
+        BakeryMarts expected = new BakeryMarts(bakery);
+        Map<Long, String> future = expected.futureOrders(asOf);
+        assertFalse(future.isEmpty(), "the bakery has orders for future events, or this proves nothing");
+        Map<Long, String> actualFuture = new TreeMap<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select order_id, order_type, deposit_missing, remaining_missing from mart.future_orders"
+                     + " where store = 'bakery'")) {
+            while (rs.next()) {
+                actualFuture.put(rs.getLong(1), rs.getString(2) + " " + rs.getBoolean(3) + " " + rs.getBoolean(4));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(future.values().stream().anyMatch(v -> v.contains("true")),
+                "some future requests miss a half, or the flags prove nothing");
+        assertEquals(future, actualFuture, "mart.future_orders: type, deposit missing, remaining missing per order");
+
+        Set<String> week = expected.weekRequests(asOf, ZoneId.of(RunningPipeline.BAKERY_ZONE), DayOfWeek.MONDAY);
+        assertFalse(week.isEmpty(), "the bakery has paid requests this week, or this proves nothing");
+        Set<String> actualWeek = new TreeSet<>();
+        try (var c = pipeline.database.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("select request_key from mart.bake_schedule_week where store = 'bakery'")) {
+            while (rs.next()) {
+                actualWeek.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(week, actualWeek, "mart.bake_schedule_week: this week's paid requests");
+    }
+
+    // ---- runs -----------------------------------------------------------------------------------------------------
+
+    String runToTheEnd() {
+        return runToTheEnd("{\"stores\":[\"" + String.join("\",\"", STORES) + "\"]}");
+    }
+
+    String runToTheEnd(String body) {
+        JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs", body, true);
+        String runId = answer.path("runId").asText(null);
+        assertNotNull(runId, "the extractor answers the run id: " + answer);
+        assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),
+                () -> "run " + runId + " did not end within " + RUN_BOUND.toSeconds() + " s: status " + status(runId));
+        return runId;
+    }
+
+    /** Replays a store's business day of all four entities from the source and waits for the replay run to succeed. */
+    String replayToTheEnd(String day, String store, String source) {
+        JsonNode answer = pipeline.post(pipeline.service("loader-service").url() + "/replay",
+                "{\"businessDate\":\"" + day + "\",\"stores\":[\"" + store + "\"],\"entities\":[\"orders\","
+                        + "\"customers\",\"products\",\"inventory\"],\"source\":\"" + source + "\"}", true);
+        String runId = answer.path("runId").asText(null);
+        assertNotNull(runId, "the loader answers the replay's run id: " + answer);
+        assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),
+                () -> "replay " + runId + " did not end: " + status(runId));
+        assertEquals("SUCCEEDED", status(runId), () -> "replay of " + store + " " + day + " from " + source + ": "
+                + runError(runId));
+        assertEquals("REPLAY", pipeline.text("select trigger from ops.etl_runs where run_id = '" + runId + "'"));
+        return runId;
+    }
+
+    String status(String runId) {
+        return Objects.toString(pipeline.text("select status from ops.etl_runs where run_id = '" + runId + "'"), "none");
+    }
+
+    String runError(String runId) {
+        return pipeline.text("select coalesce(error, '') || ' ' || coalesce((select string_agg(job || '=' || status, ', ')"
+                + " from ops.etl_run_log where run_id = '" + runId + "'), '') from ops.etl_runs where run_id = '" + runId + "'");
+    }
+
+    /** A checksum per warehouse table over its rows in a fixed order, without the pipeline's own bookkeeping. */
+    Map<String, String> checksums() {
+        Map<String, String> sums = new java.util.TreeMap<>();
+        for (String table : List.of("dim_customers", "dim_customer_sources", "dim_products", "dim_product_variants",
+                "fact_orders", "fact_order_lines", "order_metafields", "fact_current_inventory", "inventory_snapshot")) {
+            sums.put(table, pipeline.text("select count(*) || ':' || coalesce(md5(string_agg(r, '|' order by r)), '') from"
+                    + " (select (to_jsonb(t) - 'loaded_run_id' - 'loaded_at' - 'refreshed_at')::text as r"
+                    + " from warehouse." + table + " t) x"));
+        }
+        return sums;
+    }
+}
