@@ -19,6 +19,13 @@ class ReadinessTests extends DatabaseReadinessTestsBase {
     }
 
     @Test
+    void readyWithItsStores() {
+        assertReadyWith("stores");
+        RestAssured.given().when().get("/q/health/ready")
+                .then().body("checks.find { it.name == 'stores' }.data.stores", is("replay-store"));
+    }
+
+    @Test
     void loaderMetricsAreServed() {
         RestAssured.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("loader_records_staged_total"))

@@ -303,11 +303,11 @@ class MergeRulesTests extends TransformTestsBase {
 
     @Test
     void aPaidDepositWithoutItsRemainingOrderIsScheduledAndFlagged() throws Exception {
-        LocalDate today = ZonedDateTime.now(BAKERY_ZONE).toLocalDate();
+        LocalDate today = ZonedDateTime.ofInstant(AS_OF, BAKERY_ZONE).toLocalDate();
         LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         String thisWeek = LocalDateTime.of(weekStart.plusDays(2), java.time.LocalTime.of(15, 0)).atZone(BAKERY_ZONE)
                 .toOffsetDateTime().toString();
-        String future = ZonedDateTime.now(BAKERY_ZONE).plusDays(30).withNano(0).toOffsetDateTime().toString();
+        String future = ZonedDateTime.ofInstant(AS_OF, BAKERY_ZONE).plusDays(30).withNano(0).toOffsetDateTime().toString();
         String request = "REQ-" + Staging.nextId();
         String futureRequest = "REQ-" + Staging.nextId();
         long deposit = Staging.nextId();
@@ -337,7 +337,7 @@ class MergeRulesTests extends TransformTestsBase {
 
     @Test
     void aFutureDepositWithoutItsRemainingOrderIsFlaggedAsMissingIt() throws Exception {
-        String future = ZonedDateTime.now(BAKERY_ZONE).plusDays(40).withNano(0).toOffsetDateTime().toString();
+        String future = ZonedDateTime.ofInstant(AS_OF, BAKERY_ZONE).plusDays(40).withNano(0).toOffsetDateTime().toString();
         long deposit = Staging.nextId();
         String run = newRunId();
         stage(database, "orders", run, "bakery", bakeryOrder(deposit, "PENDING", "deposit", future, "REQ-" + deposit));

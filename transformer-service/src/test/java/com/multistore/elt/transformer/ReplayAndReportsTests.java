@@ -69,7 +69,7 @@ class ReplayAndReportsTests extends TransformTestsBase {
     @Test
     void theReportsServeTheMartsAsJsonAndAsAPage() throws Exception {
         ZoneId zone = ZoneId.of("Asia/Kolkata");
-        String future = ZonedDateTime.now(zone).plusDays(20).withNano(0).toOffsetDateTime().toString();
+        String future = ZonedDateTime.ofInstant(AS_OF, zone).plusDays(20).withNano(0).toOffsetDateTime().toString();
         long orderId = Staging.nextId();
         String runId = newRunId();
         ObjectNode order = Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null);

@@ -82,6 +82,9 @@ class RunOrchestrationTests extends TransformTestsBase {
                 + " where run_id = '" + runId + "' and entity = 'orders' and received_at > '" + before + "'") == 1);
         assertEquals(1, database.queryForLong("select transform_attempts from ops.etl_runs where run_id = '" + runId + "'"));
         assertEquals("SUCCEEDED", queryForString("select status from ops.etl_runs where run_id = '" + runId + "'"));
+        assertEquals(AS_OF.toString(), queryForString("select to_char(transform_started_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from ops.etl_runs where run_id = '" + runId + "'"),
+                "the attempt is claimed at the transformer's clock (fixed in the test profile)");
         assertEquals(11, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
                 + "' and attempts = 1 and status = 'SUCCEEDED'"));
     }
@@ -125,7 +128,7 @@ class RunOrchestrationTests extends TransformTestsBase {
         try (Connection lockHolder = database.connect(); Statement s = lockHolder.createStatement()) {
             lockHolder.setAutoCommit(false);
             s.execute("lock table warehouse.dim_products in access exclusive mode");
-            outcome = queue.submit(new RunContext(runId, 1, BUSINESS_DATES_JSON, Instant.now()));
+            outcome = queue.submit(new RunContext(runId, 1, BUSINESS_DATES_JSON, AS_OF));
             awaitTrue("the first try of dim_products failed on the lock", () -> database.queryForLong(
                     "select count(*) from ops.etl_run_log where run_id = '" + runId + "' and job = 'dim_products'"
                             + " and status = 'FAILED' and attempts = 1 and error like '%lock timeout%'") == 1);

@@ -27,6 +27,13 @@ abstract class TransformTestsBase {
     @Inject
     TransformQueue queue;
 
+    /**
+     * The merges' "now" in these tests (etl.as_of): a fixed instant, the transformer's clock in the test profile
+     * ({@code %test.pipeline.clock.fixed}), so that a mart rule relative to today (this week, the future) never depends
+     * on the hour the tests run at.
+     */
+    static final Instant AS_OF = Instant.parse("2026-11-25T10:00:00Z");
+
     static String newRunId() {
         return "run-" + UUID.randomUUID();
     }
@@ -41,7 +48,7 @@ abstract class TransformTestsBase {
         String dates = EventJson.mapper().writeValueAsString(businessDates);
         database.execute("insert into ops.etl_runs (run_id, trigger, business_dates, plan, status, transform_attempts)"
                 + " values ('" + runId + "', 'MANUAL', '" + dates + "', '[]', 'RUNNING', 1)");
-        return queue.submit(new RunContext(runId, 1, dates, Instant.now())).get(120, TimeUnit.SECONDS);
+        return queue.submit(new RunContext(runId, 1, dates, AS_OF)).get(120, TimeUnit.SECONDS);
     }
 
     TransformCompleted transform(String runId) throws Exception {
