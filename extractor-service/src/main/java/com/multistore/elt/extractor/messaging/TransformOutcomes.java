@@ -5,18 +5,22 @@ import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.extractor.repository.RunRepository;
+import com.multistore.elt.service.inbox.PoisonEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Listens to {@code etl.transform.completed}: a SUCCEEDED run's candidate watermarks become the stores' watermarks
  * (rule 4); a FAILED run's candidates are discarded, so its window is extracted again next time. Runs this
- * extractor does not know change nothing; an unreadable event is logged and skipped (it is not ours to repair).
+ * extractor does not know change nothing. Through the event inbox: an unreadable event goes to etl.dlq once; a
+ * database error is tried again, so one outage does not stop the watermarks.
  */
 @ApplicationScoped
 public class TransformOutcomes {
@@ -27,20 +31,24 @@ public class TransformOutcomes {
     @Inject
     RunRepository runs;
 
+    @Inject
+    Inbox inbox;
+
     @Incoming("transform-completed")
     @Blocking
-    public void onTransformCompleted(byte[] value) {
-        TransformCompleted event;
-        try {
-            event = json.readValue(value, TransformCompleted.class);
-        } catch (IOException e) {
-            LOG.errorf("etl.transform.completed skipped, not readable: %s", e.getMessage());
-            return;
-        }
+    public CompletionStage<Void> onTransformCompleted(Message<byte[]> message) {
+        return inbox.take("etl.transform.completed", message, this::read, this::apply);
+    }
+
+    private TransformCompleted read(byte[] value) throws IOException {
+        TransformCompleted event = json.readValue(value, TransformCompleted.class);
         if (event.runId() == null || event.status() == null) {
-            LOG.errorf("etl.transform.completed skipped, runId or status missing");
-            return;
+            throw new PoisonEventException("etl.transform.completed without runId or status");
         }
+        return event;
+    }
+
+    private void apply(TransformCompleted event) {
         if (event.status() == Status.SUCCEEDED) {
             int moved = runs.advanceWatermarks(event.runId());
             LOG.infof("run %s transform SUCCEEDED (attempt %d): %d watermarks advanced", event.runId(), event.attempt(), moved);

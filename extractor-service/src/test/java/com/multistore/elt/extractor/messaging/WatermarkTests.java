@@ -1,6 +1,9 @@
 package com.multistore.elt.extractor.messaging;
 
 import com.multistore.elt.events.EventJson;
+import com.multistore.elt.events.DeadLetterHeaders;
+import com.multistore.elt.testing.TopicProbe;
+import com.multistore.elt.testing.DatabaseOutage;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.Topics;
 import com.multistore.elt.events.TransformCompleted;
@@ -59,6 +62,35 @@ class WatermarkTests {
         awaitState(older, "ADVANCED");
 
         assertEquals(Instant.parse("2026-11-22T10:00:00Z").getEpochSecond(), watermarkEpoch(store));
+    }
+
+    @Test
+    void anOutcomeArrivingWhileTheDatabaseIsDownAdvancesTheWatermarkOnceItAnswers() throws Exception {
+        String store = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = candidateRun(store, "2026-11-24T10:00:00Z");
+        DatabaseOutage.whileEventArrives(database, () -> {
+            send(run, Status.SUCCEEDED);
+            return null;
+        });
+        awaitState(run, "ADVANCED");
+        assertEquals(Instant.parse("2026-11-24T10:00:00Z").getEpochSecond(), watermarkEpoch(store));
+        assertEquals(List.of(), TopicProbe.withKey(Topics.DEAD_LETTERS, run), "nothing dead-lettered");
+    }
+
+    @Test
+    void anUnreadableOutcomeIsDeadLetteredOnceAndTheNextOneStillAdvances() throws Exception {
+        String key = "run-garbage-" + UUID.randomUUID();
+        companion.produce(Serdes.String(), Serdes.ByteArray())
+                .fromRecords(new ProducerRecord<>(Topics.TRANSFORM_COMPLETED, key, "{\"runId\": ".getBytes()))
+                .awaitCompletion(Duration.ofSeconds(60));
+        var dead = TopicProbe.awaitKey(Topics.DEAD_LETTERS, key, Duration.ofSeconds(60));
+        assertEquals("extractor-service", TopicProbe.header(dead, DeadLetterHeaders.SERVICE));
+        assertEquals(Topics.TRANSFORM_COMPLETED, TopicProbe.header(dead, DeadLetterHeaders.SOURCE_TOPIC));
+        String store = "after-garbage-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = candidateRun(store, "2026-11-23T10:00:00Z");
+        send(run, Status.SUCCEEDED);
+        awaitState(run, "ADVANCED");
+        assertEquals(1, TopicProbe.withKey(Topics.DEAD_LETTERS, key).size(), "dead-lettered exactly once");
     }
 
     private String candidateRun(String store, String candidate) throws Exception {

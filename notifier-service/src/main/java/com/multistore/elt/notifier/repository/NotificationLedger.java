@@ -54,6 +54,7 @@ public class NotificationLedger {
     private static final String FIND_ORIGINAL = SqlResource.load("find_original.sql");
     private static final String RECORD_DATASET = SqlResource.load("record_dataset.sql");
     private static final String FINISH = SqlResource.load("finish_notification.sql");
+    private static final String RELEASE = SqlResource.load("release_notification.sql");
     private static final TypeReference<Map<String, DatasetState>> DATASETS = new TypeReference<>() {
     };
 
@@ -139,6 +140,17 @@ public class NotificationLedger {
             s.setString(3, claim.runId());
             s.setInt(4, claim.attempt());
             s.setInt(5, claim.sendNo());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Gives a claimed send up for another try: it stays PENDING with the reason, and can be claimed again at once. */
+    public boolean release(Claim claim, String detail) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RELEASE)) {
+            s.setString(1, detail);
+            s.setString(2, claim.runId());
+            s.setInt(3, claim.attempt());
+            s.setInt(4, claim.sendNo());
             return s.executeUpdate() == 1;
         }
     }

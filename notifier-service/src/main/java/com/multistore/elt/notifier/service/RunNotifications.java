@@ -73,7 +73,10 @@ public class RunNotifications {
         return ledger.claim(event, kind, config.claimLease());
     }
 
-    /** Performs a claimed send and records its outcome; throws {@link NotificationFailed} if the alert failed. */
+    /**
+     * Performs a claimed send and records its outcome; throws {@link NotificationFailed} if the alert could not be
+     * published (the send stays PENDING, released for the next try).
+     */
     public SendResult deliver(Claim claim) throws SQLException {
         if (claim.kind() == NotificationLedger.Kind.SNS_ALERT) {
             return alert(claim, RunAlert.runFailed(claim, config), Outcome.SENT, "run FAILED, alert published");
@@ -106,8 +109,10 @@ public class RunNotifications {
             metrics.alert(false);
             String reason = redaction.redact(detail + "; SNS alert NOT published: " + e.getClass().getSimpleName()
                     + ": " + e.getMessage());
-            finish(claim, Outcome.FAILED, reason);
-            LOG.errorf("run %s attempt %d: %s", claim.runId(), claim.attempt(), reason);
+            // not FAILED: the alert is still owed; released, so the inbox's next try claims and resumes it
+            ledger.release(claim, reason);
+            LOG.errorf("run %s attempt %d: %s; the send stays PENDING and is tried again", claim.runId(),
+                    claim.attempt(), reason);
             throw new NotificationFailed(reason, e);
         }
         metrics.alert(true);
