@@ -146,6 +146,31 @@ class RunOrchestrationTests extends TransformTestsBase {
     }
 
     @Test
+    void aMergeBlockedPastTheStatementTimeoutFailsItsTryIsRetriedAndTheRunEnds() throws Exception {
+        String runId = newRunId();
+        stage(database, "products", runId, "retail", Staging.product(Staging.nextId(), Staging.nextId(), "HUNG-1",
+                Staging.nextId(), "5.00"));
+        // dim_products hangs on its first try only: a statement trigger sleeping past statement_timeout (PT10S in the
+        // test profile) while a sequence, which no rollback resets, is at 1
+        database.execute("create sequence warehouse.test_hang_once;"
+                + " create function warehouse.test_hang_once() returns trigger language plpgsql as $$ begin"
+                + " if nextval('warehouse.test_hang_once') = 1 then perform pg_sleep(60); end if; return null; end $$;"
+                + " create trigger test_hang_once before insert on warehouse.dim_products for each statement"
+                + " execute function warehouse.test_hang_once();");
+        TransformCompleted completed;
+        try {
+            completed = transform(runId);
+        } finally {
+            database.execute("drop trigger if exists test_hang_once on warehouse.dim_products;"
+                    + " drop function if exists warehouse.test_hang_once(); drop sequence if exists warehouse.test_hang_once;");
+        }
+        assertEquals(Status.SUCCEEDED, completed.status(), () -> completed.jobs().toString());
+        JobResult products = completed.jobs().stream().filter(j -> j.name().equals("dim_products")).findFirst().orElseThrow();
+        assertEquals(2, products.attempts(), "the hung try failed on the statement timeout and the job was retried");
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.dim_product_variants where sku = 'HUNG-1'"));
+    }
+
+    @Test
     void aDataQualityErrorFailsTheRunAndTheEventSaysWhy() throws Exception {
         long orderId = Staging.nextId();
         String runId = newRunId();

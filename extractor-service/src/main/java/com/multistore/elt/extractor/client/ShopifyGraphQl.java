@@ -100,7 +100,8 @@ public class ShopifyGraphQl {
         }
         Optional<String> retryAfter = response.headers().firstValue("Retry-After");
         if (status == 429 || status >= 500) {
-            return retry("http_" + status, retryAfter.map(ShopifyGraphQl::parseRetryAfter).orElse(Duration.ZERO),
+            return retry("http_" + status, retryAfter.map(v -> parseRetryAfter(v, config.retryAfterMax()))
+                            .orElse(Duration.ZERO),
                     "HTTP " + status);
         }
         if (status != 200) {
@@ -200,10 +201,17 @@ public class ShopifyGraphQl {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
     }
 
-    /** Retry-After in seconds (may be fractional, "2.0"); an HTTP date is not expected from Shopify. */
-    static Duration parseRetryAfter(String value) {
+    /**
+     * Retry-After in seconds (may be fractional, "2.0"), at most {@code cap}; an HTTP date is not expected from
+     * Shopify (zero: the backoff decides).
+     */
+    static Duration parseRetryAfter(String value, Duration cap) {
         try {
-            return Duration.ofMillis((long) (Double.parseDouble(value.trim()) * 1000));
+            double seconds = Double.parseDouble(value.trim());
+            if (!(seconds > 0)) {
+                return Duration.ZERO;
+            }
+            return seconds * 1000 >= cap.toMillis() ? cap : Duration.ofMillis((long) (seconds * 1000));
         } catch (NumberFormatException e) {
             return Duration.ZERO;
         }

@@ -30,6 +30,10 @@ public interface ShopifyClientConfig {
     @WithDefault("PT30S")
     Duration backoffMax();
 
+    /** A 429/5xx answer's Retry-After is honoured up to this long, never longer (a bounded wait). */
+    @WithDefault("PT60S")
+    Duration retryAfterMax();
+
     /** Cost assumed for a document never sent before (pacing reserves it in the bucket). */
     @WithDefault("50")
     int firstCostEstimate();

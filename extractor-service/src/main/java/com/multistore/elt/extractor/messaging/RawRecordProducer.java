@@ -69,19 +69,28 @@ public class RawRecordProducer {
         }
     }
 
+    /**
+     * The raw producer's settings: the host's Kafka client settings (bootstrap servers, and security: SASL, TLS), less
+     * consumer and (de)serializer keys, then this producer's own (idempotent, acks=all, batched, lz4).
+     */
+    static Map<String, Object> settings(Map<String, Object> host) {
+        Map<String, Object> config = new HashMap<>(host);
+        config.keySet().removeIf(k -> k.startsWith("group.") || k.endsWith(".deserializer") || k.endsWith(".serializer"));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "extractor-raw");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return config;
+    }
+
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Map<String, Object> config = new HashMap<>();
-                    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
-                    config.put(ProducerConfig.CLIENT_ID_CONFIG, "extractor-raw");
-                    config.put(ProducerConfig.ACKS_CONFIG, "all");
-                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-                    config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-                    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-                    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                    Map<String, Object> config = settings(kafkaConfig);
                     producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
                 }
             }

@@ -98,6 +98,18 @@ class ShopifyGraphQlTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void anHourLongRetryAfterIsWaitedOnlyUpToTheCap() {
+        shopify.stubFor(post(urlEqualTo(PATH)).inScenario("r").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600").withBody("{\"errors\":\"Throttled\"}"))
+                .willSetStateTo("ok"));
+        shopify.stubFor(post(urlEqualTo(PATH)).inScenario("r").whenScenarioStateIs("ok").willReturn(json(200, OK)));
+
+        assertEquals("retail", client.execute("shop", "{ shop { name } }", Map.of()).data().path("shop").path("name").asText());
+        assertEquals(1.0, metrics.retries("retail"));
+    }
+
+    @Test
     void internalServerErrorInA200BodyIsRetried() {
         shopify.stubFor(post(urlEqualTo(PATH)).inScenario("i").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(json(200, "{\"errors\":[{\"message\":\"Internal error. Looks like something went wrong on our end.\","
@@ -176,9 +188,13 @@ class ShopifyGraphQlTest {
 
     @Test
     void retryAfterIsReadInSeconds() {
-        assertEquals(Duration.ofMillis(2000), ShopifyGraphQl.parseRetryAfter("2.0"));
-        assertEquals(Duration.ofMillis(1000), ShopifyGraphQl.parseRetryAfter("1"));
-        assertEquals(Duration.ZERO, ShopifyGraphQl.parseRetryAfter("Wed, 21 Oct 2026 07:28:00 GMT"));
+        Duration cap = Duration.ofSeconds(60);
+        assertEquals(Duration.ofMillis(2000), ShopifyGraphQl.parseRetryAfter("2.0", cap));
+        assertEquals(Duration.ofMillis(1000), ShopifyGraphQl.parseRetryAfter("1", cap));
+        assertEquals(Duration.ZERO, ShopifyGraphQl.parseRetryAfter("Wed, 21 Oct 2026 07:28:00 GMT", cap));
+        assertEquals(Duration.ZERO, ShopifyGraphQl.parseRetryAfter("-5", cap));
+        assertEquals(cap, ShopifyGraphQl.parseRetryAfter("86400", cap), "a day-long Retry-After waits the cap");
+        assertEquals(cap, ShopifyGraphQl.parseRetryAfter("1e308", cap));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
@@ -209,6 +225,10 @@ class ShopifyGraphQlTest {
 
             public Duration backoffMax() {
                 return Duration.ofMillis(200);
+            }
+
+            public Duration retryAfterMax() {
+                return Duration.ofSeconds(1);
             }
 
             public int firstCostEstimate() {

@@ -24,6 +24,13 @@ public interface TransformerConfig {
     @WithDefault("PT1M")
     Duration lockTimeout();
 
+    /**
+     * How long one statement of a merge job may run before the try fails (and is retried): a hung merge never holds
+     * the transform worker for ever.
+     */
+    @WithDefault("PT30M")
+    Duration statementTimeout();
+
     /** How long the replay endpoint waits for the re-run. */
     @WithDefault("PT30M")
     Duration replayWait();
