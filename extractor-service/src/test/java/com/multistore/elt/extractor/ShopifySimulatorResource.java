@@ -1,10 +1,10 @@
 package com.multistore.elt.extractor;
 
+import com.multistore.elt.testing.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +39,7 @@ public class ShopifySimulatorResource implements QuarkusTestResourceLifecycleMan
             throw new IllegalStateException("no simulator at " + jar + ": build through the reactor "
                     + "(./mvnw -pl extractor-service -am verify), which packages shopify-simulator first");
         }
-        int port = freePort();
+        int port = Ports.free();
         Path log = Path.of("target", "shopify-simulator.log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
@@ -127,15 +127,6 @@ public class ShopifySimulatorResource implements QuarkusTestResourceLifecycleMan
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.multistore.elt.e2e;
 
+import com.multistore.elt.testing.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -9,7 +10,6 @@ import com.multistore.elt.testing.TestDatabase;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,7 +140,7 @@ final class RunningPipeline {
             throw new IllegalStateException("no packaged jar at " + jar + ": build through the reactor "
                     + "(./mvnw -pl pipeline-e2e-tests -am verify), which packages every service first");
         }
-        int port = freePort();
+        int port = Ports.free();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
@@ -359,15 +359,6 @@ final class RunningPipeline {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         return prefix + "_" + HexFormat.of().formatHex(bytes);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
