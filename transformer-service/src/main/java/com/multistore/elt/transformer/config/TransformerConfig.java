@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The run barrier and job settings ({@code pipeline.transform.*}). The stores are service-support's
@@ -12,9 +13,16 @@ import java.time.Duration;
 @ConfigMapping(prefix = "pipeline.transform")
 public interface TransformerConfig {
 
-    /** A run whose planned loads are not all in within this time fails. */
-    @WithDefault("PT2H")
-    Duration barrierTimeout();
+    /**
+     * A run whose planned loads are not all in within this time fails. Unset, it is derived: the extractor's bulk
+     * timeout ({@code pipeline.extract.bulk-timeout}) plus {@link #barrierMargin()}, so a large first load that the
+     * extractor still waits for is never failed here first.
+     */
+    Optional<Duration> barrierTimeout();
+
+    /** What the derived barrier timeout adds to the bulk timeout (loading, the other entities' extraction). */
+    @WithDefault("PT1H")
+    Duration barrierMargin();
 
     /** How often runs are checked for the barrier timeout. */
     @WithDefault("PT30S")

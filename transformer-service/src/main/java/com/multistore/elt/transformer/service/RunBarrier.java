@@ -7,7 +7,6 @@ import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.events.TransformCompleted.DataQuality;
 import com.multistore.elt.events.TransformCompleted.JobResult;
-import com.multistore.elt.transformer.config.TransformerConfig;
 import com.multistore.elt.transformer.repository.RunLogRepository;
 import com.multistore.elt.transformer.repository.RunRepository;
 import com.multistore.elt.transformer.repository.RunRepository.BarrierState;
@@ -35,15 +34,15 @@ public class RunBarrier {
     private final RunLogRepository runLog;
     private final TransformQueue queue;
     private final TransformCompletedPublisher publisher;
-    private final TransformerConfig config;
+    private final BarrierTimeout barrierTimeout;
 
     public RunBarrier(RunRepository runs, RunLogRepository runLog, TransformQueue queue,
-                      TransformCompletedPublisher publisher, TransformerConfig config) {
+                      TransformCompletedPublisher publisher, BarrierTimeout barrierTimeout) {
         this.runs = runs;
         this.runLog = runLog;
         this.queue = queue;
         this.publisher = publisher;
-        this.config = config;
+        this.barrierTimeout = barrierTimeout;
     }
 
     public void runStarted(RunStarted run) throws SQLException, JsonProcessingException {
@@ -75,10 +74,10 @@ public class RunBarrier {
     @Scheduled(every = "${pipeline.transform.barrier-check-every:PT30S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepExpired() {
         try {
-            for (String runId : runs.expiredRuns(config.barrierTimeout())) {
+            for (String runId : runs.expiredRuns(barrierTimeout.value())) {
                 Optional<BarrierState> state = runs.barrier(runId);
                 String missing = state.map(BarrierState::missingItems).orElse(null);
-                fail(runId, "barrier timeout after " + config.barrierTimeout() + ": not loaded: "
+                fail(runId, "barrier timeout after " + barrierTimeout.value() + ": not loaded: "
                         + (missing == null ? "(none)" : missing));
             }
         } catch (Exception e) {
