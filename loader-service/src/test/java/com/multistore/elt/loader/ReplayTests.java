@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
