@@ -8,7 +8,7 @@ import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.RunTrigger;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.Topics;
-import com.multistore.elt.extractor.messaging.RunEvents;
+import com.multistore.elt.extractor.repository.RunRepository;
 import com.multistore.elt.testing.InjectTestDatabase;
 import com.multistore.elt.testing.TestDatabase;
 import com.multistore.elt.testing.TopicProbe;
@@ -26,12 +26,15 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The extractor's run events go through the real broker, keyed by run id, and read back unchanged. */
+/**
+ * The extractor's run events are written with the rows they follow (the outbox) and reach the real broker, keyed by
+ * run id, unchanged.
+ */
 @QuarkusTest
 class RunEventsTests {
 
     @Inject
-    RunEvents events;
+    RunRepository runs;
 
     @InjectTestDatabase
     TestDatabase database;
@@ -44,22 +47,29 @@ class RunEventsTests {
                 new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.BULK),
                 new RunStarted.PlanItem("wholesale", Entity.INVENTORY, ExtractMode.SNAPSHOT)));
 
-        events.runStarted(sent).await().atMost(Duration.ofSeconds(30));
+        runs.insertRun(sent, null, Map.of(sent.plan().get(0), new RunRepository.Window(null, null),
+                sent.plan().get(1), new RunRepository.Window(null, null)));
 
         ConsumerRecord<String, byte[]> record = TopicProbe.awaitKey(Topics.RUN_STARTED, runId, Duration.ofSeconds(30));
         assertEquals(sent, EventJson.mapper().readValue(record.value(), RunStarted.class));
+        assertEquals(2, database.queryForLong("select count(*) from ops.extractor_run_items where run_id = '" + runId + "'"));
     }
 
     @Test
-    void extractCompletedKeepsItsEndOffsets() throws Exception {
+    void extractCompletedKeepsItsEndOffsetsAndIsWrittenWithTheFinishedItem() throws Exception {
         String runId = "run-" + UUID.randomUUID();
+        RunStarted.PlanItem orders = new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.INCREMENTAL);
+        runs.insertRun(new RunStarted(runId, RunTrigger.MANUAL, Map.of("retail", LocalDate.of(2026, 11, 22)),
+                List.of(orders)), null, Map.of(orders, new RunRepository.Window(null, null)));
         ExtractCompleted sent = new ExtractCompleted(runId, "retail", Entity.ORDERS, Status.SUCCEEDED, 3,
                 Instant.parse("2026-11-21T11:25:00Z"), Instant.parse("2026-11-22T11:29:58Z"), Map.of(0, 2L, 2, 1L), null);
 
-        events.extractCompleted(sent).await().atMost(Duration.ofSeconds(30));
+        runs.finishItem(sent, 3, 12.0, Instant.parse("2026-11-22T11:29:58Z"), true);
 
         ConsumerRecord<String, byte[]> record = TopicProbe.awaitKey(Topics.EXTRACT_COMPLETED, runId, Duration.ofSeconds(30));
         assertEquals(sent, EventJson.mapper().readValue(record.value(), ExtractCompleted.class));
+        assertEquals("SUCCEEDED/CANDIDATE", database.queryForString("select status || '/' || watermark_state"
+                + " from ops.extractor_run_items where run_id = '" + runId + "'"));
     }
 
     @Test

@@ -5,7 +5,7 @@ import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.Topics;
-import com.multistore.elt.loader.messaging.LoadEvents;
+import com.multistore.elt.loader.service.LoadService;
 import com.multistore.elt.testing.InjectTestDatabase;
 import com.multistore.elt.testing.TestDatabase;
 import com.multistore.elt.testing.TopicProbe;
@@ -22,21 +22,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LoadEventsTests {
 
     @Inject
-    LoadEvents events;
+    LoadService loads;
 
     @InjectTestDatabase
     TestDatabase database;
 
     @Test
-    void loadCompletedRoundTripsThroughTheBroker() throws Exception {
+    void aDeclaredLoadIsRecordedWithItsEventWhichReachesTheBroker() throws Exception {
         String runId = "run-" + UUID.randomUUID();
-        LoadCompleted sent = new LoadCompleted(runId, "wholesale", Entity.CUSTOMERS, Status.SUCCEEDED, 812, 1,
-                "file:///archive/store=wholesale/entity=customers/date=2026-11-22/run=" + runId + "-1.jsonl.gz", null);
 
-        events.loadCompleted(sent).await().atMost(Duration.ofSeconds(30));
+        LoadCompleted declared = loads.declare(runId, "wholesale", Entity.CUSTOMERS, "barrier timeout", null);
 
+        assertEquals(new LoadCompleted(runId, "wholesale", Entity.CUSTOMERS, Status.FAILED, 0, 0, null,
+                "barrier timeout"), declared);
         var record = TopicProbe.awaitKey(Topics.LOAD_COMPLETED, runId, Duration.ofSeconds(30));
-        assertEquals(sent, EventJson.mapper().readValue(record.value(), LoadCompleted.class));
+        assertEquals(declared, EventJson.mapper().readValue(record.value(), LoadCompleted.class));
+        assertEquals(1, database.queryForLong("select count(*) from ops.loader_loads where run_id = '" + runId + "'"));
+        assertEquals(1, database.queryForLong("select count(*) from ops.outbox where event_key = '" + runId
+                + "' and topic = 'etl.load.completed'"));
     }
 
     @Test

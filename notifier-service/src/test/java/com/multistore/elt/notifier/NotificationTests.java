@@ -3,9 +3,12 @@ package com.multistore.elt.notifier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.multistore.elt.events.Status;
+import com.multistore.elt.events.Topics;
 import com.multistore.elt.events.TransformCompleted;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -198,17 +201,66 @@ class NotificationTests extends NotifierTestsBase {
     }
 
     @Test
-    void aClaimStillLeasedByAnotherDeliveryIsLeftAlone() throws Exception {
+    void aRedeliveredEventWhoseSendIsLeasedWaitsAndResumesTheSendOnceTheLeaseRunsOut() throws Exception {
         String runId = "run-" + UUID.randomUUID();
+        // a claimer that crashed mid-send: PENDING, its lease not yet run out
         database.execute("insert into ops.notifications (run_id, attempt, send_no, kind, status, event, lease_until)"
                 + " values ('" + runId + "', 1, 0, 'SNS_ALERT', 'PENDING', '"
-                + json(new TransformCompleted(runId, 1, Status.FAILED, List.of(), null)) + "', now() + interval '1 hour')");
+                + json(new TransformCompleted(runId, 1, Status.FAILED, List.of(), null)) + "', now() + interval '6 seconds')");
 
-        deliver(runId, new TransformCompleted(runId, 1, Status.FAILED, List.of(), null));
-
-        assertEquals(0, snsPublishes().size());
+        var task = companion.produceStrings().fromRecords(List.of(new ProducerRecord<>(
+                Topics.TRANSFORM_COMPLETED, 0, runId, json(new TransformCompleted(runId, 1, Status.FAILED, List.of(), null)))))
+                .awaitCompletion();
+        long offset = task.byTopicPartition().get(new TopicPartition(Topics.TRANSFORM_COMPLETED, 0)).get(0).offset();
+        Thread.sleep(3000);
+        assertEquals(0, snsPublishes().size(), "nothing is sent while another claim holds the lease");
         assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
                 + "' and status = 'PENDING' and tries = 1"));
+
+        awaitCommitted(new TopicPartition(Topics.TRANSFORM_COMPLETED, 0), offset + 1);
+        assertEquals("SENT", awaitOutcome(runId, 1, 0), "resumed once the lease ran out, not acknowledged as done");
+        assertEquals(1, snsPublishes().size());
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
+                + "' and tries = 2"));
+    }
+
+    @Test
+    void aRefreshRequestWhoseAnswerIsLostIsFoundInTheHistoryAndNotAskedTwice() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        refreshCompletes(STOCK, "req-stock-l");
+        refreshCompletes(SALES, "req-sales-lost");
+        // Power BI took the request, but its answer never arrived (here: a 503 instead of the 202)
+        wireMock.stubFor(post(urlEqualTo(SALES)).willReturn(aResponse().withStatus(503).withBody("gateway timeout")));
+        historyHasARefreshStartedNow(SALES, "req-sales-lost");
+
+        deliver(runId, succeeded(runId));
+        assertEquals("SENT", awaitOutcome(runId, 1, 0));
+
+        wireMock.verify(1, postRequestedFor(urlEqualTo(SALES)));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(STOCK)));
+        assertEquals(1, database.queryForLong("select count(*) from ops.notifications where run_id = '" + runId
+                + "' and datasets -> 'sales' ->> 'state' = 'COMPLETED'"
+                + " and datasets -> 'sales' ->> 'requestId' = 'req-sales-lost'"));
+    }
+
+    @Test
+    void aSendResumedWhileItsRequestWasGoingOutReadsTheHistoryAndDoesNotAskAgain() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        refreshCompletes(SALES, "req-sales-taken");
+        refreshCompletes(STOCK, "req-stock-r");
+        historyHasARefreshStartedNow(SALES, "req-sales-taken");
+        // what a crash right after the POST leaves behind: the claim PENDING, its lease run out, sales ASKING
+        database.execute("insert into ops.notifications (run_id, attempt, send_no, kind, status, event, datasets, lease_until)"
+                + " values ('" + runId + "', 1, 0, 'POWERBI_REFRESH', 'PENDING', '" + json(succeeded(runId)) + "',"
+                + " jsonb_build_object('sales', jsonb_build_object('state', 'ASKING', 'detail', 'refresh being requested',"
+                + " 'askedAt', to_char((now() - interval '5 seconds') at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))),"
+                + " now() - interval '1 minute')");
+
+        deliver(runId, succeeded(runId));
+        assertEquals("SENT", awaitOutcome(runId, 1, 0));
+
+        wireMock.verify(0, postRequestedFor(urlEqualTo(SALES)));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(STOCK)));
     }
 
     @Test
@@ -238,7 +290,7 @@ class NotificationTests extends NotifierTestsBase {
     }
 
     @Test
-    void aTransientPowerBiErrorIsRetriedWithBackoff() throws Exception {
+    void aRefreshRequestAnswered503IsAskedAgainOnlyOnceTheHistoryShowsItWasNotTaken() throws Exception {
         String runId = "run-" + UUID.randomUUID();
         refreshCompletes(STOCK, "req-stock-t");
         refreshCompletes(SALES, "req-sales-t");
@@ -252,6 +304,7 @@ class NotificationTests extends NotifierTestsBase {
         assertEquals("SENT", awaitOutcome(runId, 1, 0));
 
         wireMock.verify(2, postRequestedFor(urlEqualTo(SALES)).withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SALES)).withQueryParam("$top", equalTo("5")));
         assertEquals(0, snsPublishes().size());
     }
 }

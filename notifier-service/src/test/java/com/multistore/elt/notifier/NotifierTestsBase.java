@@ -92,6 +92,19 @@ abstract class NotifierTestsBase {
         wireMock.stubFor(get(urlPathEqualTo(path)).withQueryParam("$top", equalTo("1"))
                 .inScenario(scenario).whenScenarioStateIs("done")
                 .willReturn(history(requestId, "Completed")));
+        // the history read before asking again: only an older refresh, so the ask was not taken
+        wireMock.stubFor(get(urlPathEqualTo(path)).withQueryParam("$top", equalTo("5"))
+                .willReturn(history("req-yesterday", "Completed")));
+    }
+
+    /** The refresh history (read before asking again) holds a refresh started now: an ask Power BI took. */
+    void historyHasARefreshStartedNow(String path, String requestId) {
+        wireMock.stubFor(get(urlPathEqualTo(path)).withQueryParam("$top", equalTo("5"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"value\":[{\"requestId\":\"" + requestId + "\",\"id\":2,\"refreshType\":\"ViaApi\","
+                                + "\"startTime\":\"" + Instant.now() + "\",\"status\":\"Unknown\"},"
+                                + "{\"requestId\":\"req-yesterday\",\"id\":1,\"refreshType\":\"ViaApi\","
+                                + "\"startTime\":\"2026-11-22T12:00:00Z\",\"status\":\"Completed\"}]}")));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder history(String requestId, String status) {

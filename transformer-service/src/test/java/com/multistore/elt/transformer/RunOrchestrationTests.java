@@ -118,6 +118,29 @@ class RunOrchestrationTests extends TransformTestsBase {
     }
 
     @Test
+    void aRunWhoseStartNeverArrivedStillEndsFailedAfterTheBarrierTimeout() throws Exception {
+        String runId = newRunId();
+        // only the load reaches the transformer: its etl.run.started was lost upstream
+        EventSender.send(Topics.LOAD_COMPLETED, runId,
+                new LoadCompleted(runId, "retail", Entity.CUSTOMERS, Status.SUCCEEDED, 3, 0, null, null));
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(Status.FAILED, event.status());
+        assertEquals(1, event.attempt());
+        String error = event.jobs().get(0).error();
+        assertTrue(error.contains("barrier timeout") && error.contains("etl.run.started never received"), error);
+        assertEquals("FAILED UNKNOWN [{\"store\": \"retail\", \"entity\": \"customers\"}]", queryForString(
+                "select status || ' ' || trigger || ' ' || plan::text from ops.etl_runs where run_id = '" + runId + "'"));
+
+        // the start arriving late changes nothing: the run stays FAILED, with its one event
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATES, List.of(
+                new RunStarted.PlanItem("retail", Entity.CUSTOMERS, ExtractMode.INCREMENTAL))));
+        Thread.sleep(3000);
+        assertEquals("FAILED", queryForString("select status from ops.etl_runs where run_id = '" + runId + "'"));
+        assertEquals(1, TopicProbe.withKey(Topics.TRANSFORM_COMPLETED, runId).size());
+    }
+
+    @Test
     void aJobThatFailsOnceIsRetriedAndTheRunLogShowsTheAttempts() throws Exception {
         String runId = newRunId();
         stage(database, "products", runId, "retail", Staging.product(Staging.nextId(), Staging.nextId(), "RETRY-1",

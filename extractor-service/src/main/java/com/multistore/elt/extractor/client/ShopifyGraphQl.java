@@ -95,7 +95,8 @@ public class ShopifyGraphQl {
     private Outcome handle(String operation, HttpResponse<InputStream> response) throws IOException {
         int status = response.statusCode();
         JsonNode answer;
-        try (InputStream in = response.body()) {
+        try (InputStream in = new IdleTimeoutInputStream(response.body(), config.readTimeout(),
+                store + " " + operation)) {
             answer = readJson(in);
         }
         Optional<String> retryAfter = response.headers().firstValue("Retry-After");

@@ -63,7 +63,7 @@ public class StoreClients {
                 HttpResponse<InputStream> response = http().send(HttpRequest.newBuilder(url)
                         .timeout(config.requestTimeout()).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() == 200) {
-                    return response.body();
+                    return new IdleTimeoutInputStream(response.body(), config.readTimeout(), "bulk result download");
                 }
                 response.body().close();
                 if (response.statusCode() < 500 && response.statusCode() != 429) {

@@ -12,8 +12,16 @@ public interface ShopifyClientConfig {
     @WithDefault("PT10S")
     Duration connectTimeout();
 
+    /** Until the answer's headers arrive (the JDK client's request timeout). */
     @WithDefault("PT60S")
     Duration requestTimeout();
+
+    /**
+     * The longest pause within an answer's body (a GraphQL answer, a bulk result file being streamed): a server that
+     * stops sending mid-body fails the read (and the call is retried) instead of blocking the extraction.
+     */
+    @WithDefault("PT60S")
+    Duration readTimeout();
 
     /** Retries after THROTTLED, 429, 5xx, INTERNAL_SERVER_ERROR or an I/O error, then the call fails. */
     @WithDefault("8")

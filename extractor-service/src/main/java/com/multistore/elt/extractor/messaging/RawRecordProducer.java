@@ -2,6 +2,7 @@ package com.multistore.elt.extractor.messaging;
 
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
+import com.multistore.elt.service.kafka.KafkaClientSettings;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,12 +74,7 @@ public class RawRecordProducer {
      * consumer and (de)serializer keys, then this producer's own (idempotent, acks=all, batched, lz4).
      */
     static Map<String, Object> settings(Map<String, Object> host) {
-        Map<String, Object> config = new HashMap<>(host);
-        config.keySet().removeIf(k -> k.startsWith("group.") || k.endsWith(".deserializer") || k.endsWith(".serializer"));
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "extractor-raw");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        Map<String, Object> config = KafkaClientSettings.producer(host, "extractor-raw");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

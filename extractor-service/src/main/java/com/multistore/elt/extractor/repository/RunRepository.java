@@ -1,10 +1,15 @@
 package com.multistore.elt.extractor.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
+import com.multistore.elt.events.ExtractCompleted;
 import com.multistore.elt.events.ExtractMode;
 import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.RunTrigger;
+import com.multistore.elt.events.Status;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.extractor.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The extractor's runs and run items ({@code ops.extractor_runs}, {@code ops.extractor_run_items}). */
 @ApplicationScoped
@@ -28,23 +34,27 @@ public class RunRepository {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Outbox outbox;
+
     /** Window of one planned item: where the extract starts and ends (null = unbounded). */
     public record Window(Instant from, Instant to) {
     }
 
-    public void insertRun(String runId, RunTrigger trigger, Map<String, LocalDate> businessDates, Window replay,
-                          List<RunStarted.PlanItem> plan, Map<RunStarted.PlanItem, Window> windows) {
+    /** Records a run and its plan, and writes its etl.run.started to the outbox, in one transaction. */
+    public void insertRun(RunStarted started, Window replay, Map<RunStarted.PlanItem, Window> windows) {
+        String runId = started.runId();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement run = c.prepareStatement(SqlFiles.get("insert-run"));
-                 PreparedStatement item = c.prepareStatement(SqlFiles.get("insert-run-item"))) {
+            try (PreparedStatement run = c.prepareStatement(SqlFiles.text("sql/ops/extractor/insert_run.sql"));
+                 PreparedStatement item = c.prepareStatement(SqlFiles.text("sql/ops/extractor/insert_run_item.sql"))) {
                 run.setString(1, runId);
-                run.setString(2, trigger.name());
-                run.setString(3, json(businessDates));
+                run.setString(2, started.trigger().name());
+                run.setString(3, json(started.businessDates()));
                 run.setTimestamp(4, ts(replay == null ? null : replay.from()));
                 run.setTimestamp(5, ts(replay == null ? null : replay.to()));
                 run.executeUpdate();
-                for (RunStarted.PlanItem p : plan) {
+                for (RunStarted.PlanItem p : started.plan()) {
                     Window w = windows.get(p);
                     item.setString(1, runId);
                     item.setString(2, p.store());
@@ -55,14 +65,16 @@ public class RunRepository {
                     item.addBatch();
                 }
                 item.executeBatch();
+                outbox.add(c, Topics.RUN_STARTED, runId, started);
                 c.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record run " + runId + ": " + e.getMessage(), e);
         }
+        outbox.wake();
     }
 
     private static Map<String, LocalDate> businessDates(String json) throws SQLException {
@@ -82,24 +94,44 @@ public class RunRepository {
     }
 
     public Optional<String> activeRunOf(String store) {
-        return queryString(SqlFiles.get("find-active-run-of-store"), store);
+        return queryString(SqlFiles.text("sql/ops/extractor/find_active_run_of_store.sql"), store);
     }
 
     public void startItem(String runId, String store, Entity entity) {
-        update("start-run-item", runId, store, entity.code());
+        update("sql/ops/extractor/start_run_item.sql", runId, store, entity.code());
     }
 
     public void progress(String runId, String store, Entity entity, long records, double cost, String bulkOperationId) {
-        update("progress-run-item", records, cost, bulkOperationId, runId, store, entity.code());
+        update("sql/ops/extractor/progress_run_item.sql", records, cost, bulkOperationId, runId, store, entity.code());
     }
 
-    /** Ends an item; a SUCCEEDED one with a largest updatedAt keeps it as the candidate watermark. */
-    public void finishItem(String runId, String store, Entity entity, boolean succeeded, long records, double cost,
-                           Instant candidate, boolean keepsCandidate, String error) {
+    /**
+     * Ends an item and writes its etl.extract.completed to the outbox, in one transaction; a SUCCEEDED one with a
+     * largest updatedAt keeps it as the candidate watermark.
+     */
+    public void finishItem(ExtractCompleted completed, long records, double cost, Instant candidate,
+                           boolean keepsCandidate) {
+        boolean succeeded = completed.status() == Status.SUCCEEDED;
         String state = succeeded && candidate != null && keepsCandidate ? "CANDIDATE" : "NONE";
-        update("finish-run-item", succeeded ? "SUCCEEDED" : "FAILED", records, cost, ts(candidate), state, error,
-                runId, store, entity.code());
-        update("finish-run", runId);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                execute(c, "sql/ops/extractor/finish_run_item.sql", completed.status().name(), records, cost, ts(candidate), state,
+                        completed.error(), completed.runId(), completed.store(), completed.entity().code());
+                execute(c, "sql/ops/extractor/finish_run.sql", completed.runId());
+                outbox.add(c, Topics.EXTRACT_COMPLETED, completed.runId(), completed);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot finish " + completed.store() + "/" + completed.entity().code()
+                    + " of run " + completed.runId() + ": " + e.getMessage(), e);
+        }
+        outbox.wake();
     }
 
     /** The run's transform succeeded: candidates become watermarks. Returns how many moved. */
@@ -107,8 +139,8 @@ public class RunRepository {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int moved = execute(c, "advance-watermarks", runId);
-                execute(c, "settle-candidates", "ADVANCED", runId);
+                int moved = execute(c, "sql/ops/extractor/advance_watermarks.sql", runId);
+                execute(c, "sql/ops/extractor/settle_candidates.sql", "ADVANCED", runId);
                 c.commit();
                 return moved;
             } catch (SQLException e) {
@@ -122,12 +154,12 @@ public class RunRepository {
 
     /** The run's transform failed: its candidates are dropped, the watermarks stay. */
     public int discardCandidates(String runId) {
-        return update("settle-candidates", "DISCARDED", runId);
+        return update("sql/ops/extractor/settle_candidates.sql", "DISCARDED", runId);
     }
 
     public Optional<Instant> watermark(String store, Entity entity) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(SqlFiles.get("find-watermark"))) {
+             PreparedStatement s = c.prepareStatement(SqlFiles.text("sql/ops/extractor/find_watermark.sql"))) {
             s.setString(1, store);
             s.setString(2, entity.code());
             try (ResultSet r = s.executeQuery()) {
@@ -142,12 +174,15 @@ public class RunRepository {
     public record Interrupted(String runId, String store, Entity entity, Instant from, Instant to, long records) {
     }
 
-    /** Items a stopped instance left unfinished, now FAILED with {@code reason}. */
-    public List<Interrupted> failInterrupted(String reason) {
+    /**
+     * Items a stopped instance left unfinished, now FAILED with {@code reason}, each with the FAILED
+     * etl.extract.completed {@code event} makes of it, in one transaction.
+     */
+    public List<Interrupted> failInterrupted(String reason, Function<Interrupted, ExtractCompleted> event) {
         List<Interrupted> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement(SqlFiles.get("fail-interrupted-items"))) {
+            try (PreparedStatement s = c.prepareStatement(SqlFiles.text("sql/ops/extractor/fail_interrupted_items.sql"))) {
                 s.setString(1, reason);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -155,22 +190,26 @@ public class RunRepository {
                                 instant(r.getTimestamp(4)), instant(r.getTimestamp(5)), r.getLong(6)));
                     }
                 }
-                execute(c, "fail-interrupted-runs", reason);
+                execute(c, "sql/ops/extractor/fail_interrupted_runs.sql", reason);
+                for (Interrupted item : items) {
+                    outbox.add(c, Topics.EXTRACT_COMPLETED, item.runId(), event.apply(item));
+                }
                 c.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot fail interrupted runs: " + e.getMessage(), e);
         }
+        outbox.wake();
         return items;
     }
 
     public Optional<RunView> find(String runId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement run = c.prepareStatement(SqlFiles.get("find-run"));
-             PreparedStatement items = c.prepareStatement(SqlFiles.get("find-run-items"))) {
+             PreparedStatement run = c.prepareStatement(SqlFiles.text("sql/ops/extractor/find_run.sql"));
+             PreparedStatement items = c.prepareStatement(SqlFiles.text("sql/ops/extractor/find_run_items.sql"))) {
             run.setString(1, runId);
             items.setString(1, runId);
             try (ResultSet r = run.executeQuery(); ResultSet i = items.executeQuery()) {
@@ -214,7 +253,7 @@ public class RunRepository {
     }
 
     private static int execute(Connection c, String file, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SqlFiles.get(file))) {
+        try (PreparedStatement s = c.prepareStatement(SqlFiles.text(file))) {
             bind(s, params);
             return s.executeUpdate();
         }

@@ -2,7 +2,6 @@ package com.multistore.elt.extractor.service;
 
 import com.multistore.elt.events.ExtractCompleted;
 import com.multistore.elt.events.Status;
-import com.multistore.elt.extractor.messaging.RunEvents;
 import com.multistore.elt.extractor.repository.RunRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,19 +25,10 @@ public class InterruptedRuns {
     @Inject
     RunRepository runs;
 
-    @Inject
-    RunEvents events;
-
     void onStart(@Observes StartupEvent start) {
-        for (RunRepository.Interrupted item : runs.failInterrupted(REASON)) {
+        for (RunRepository.Interrupted item : runs.failInterrupted(REASON, item -> new ExtractCompleted(item.runId(),
+                item.store(), item.entity(), Status.FAILED, item.records(), item.from(), item.to(), Map.of(), REASON))) {
             LOG.warnf("run %s store %s %s: extract FAILED: %s", item.runId(), item.store(), item.entity().code(), REASON);
-            try {
-                events.extractCompleted(new ExtractCompleted(item.runId(), item.store(), item.entity(), Status.FAILED,
-                        item.records(), item.from(), item.to(), Map.of(), REASON)).await().atMost(Duration.ofSeconds(60));
-            } catch (RuntimeException e) {
-                LOG.errorf("run %s store %s %s: FAILED extract.completed not published: %s", item.runId(), item.store(),
-                        item.entity().code(), e.getMessage());
-            }
         }
     }
 }

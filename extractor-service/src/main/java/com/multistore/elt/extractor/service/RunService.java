@@ -5,7 +5,6 @@ import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.RunTrigger;
 import com.multistore.elt.extractor.config.ExtractConfig;
 import com.multistore.elt.service.store.StoresConfig;
-import com.multistore.elt.extractor.messaging.RunEvents;
 import com.multistore.elt.extractor.repository.RunRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,9 +54,6 @@ public class RunService {
     RunRepository runs;
 
     @Inject
-    RunEvents events;
-
-    @Inject
     StoreExtraction extraction;
 
     private volatile ExecutorService executor;
@@ -94,15 +90,9 @@ public class RunService {
         }
         RunRepository.Window replay = request.from() != null || request.to() != null
                 ? new RunRepository.Window(request.from(), request.to()) : null;
-        runs.insertRun(runId, trigger, businessDates, replay, plan, windows);
         RunStarted started = new RunStarted(runId, trigger, businessDates, plan);
-        try {
-            events.runStarted(started).await().atMost(Duration.ofSeconds(60));
-        } catch (RuntimeException e) {
-            byStore.values().forEach(items -> items.forEach(item ->
-                    extraction.fail(runId, item, "etl.run.started could not be published: " + e.getMessage())));
-            throw new IllegalStateException("run " + runId + " could not be announced: " + e.getMessage(), e);
-        }
+        // the run, its plan and its etl.run.started commit together; the outbox publishes the event
+        runs.insertRun(started, replay, windows);
         LOG.infof("run %s started (%s): %s", runId, trigger, plan);
         byStore.forEach((store, items) -> executor().submit(() -> {
             try {

@@ -2,7 +2,6 @@ package com.multistore.elt.extractor.service;
 
 import com.multistore.elt.events.ExtractCompleted;
 import com.multistore.elt.events.Status;
-import com.multistore.elt.extractor.messaging.RunEvents;
 import com.multistore.elt.extractor.repository.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,16 +21,12 @@ import java.util.Map;
 public class StoreExtraction {
 
     private static final Logger LOG = Logger.getLogger(StoreExtraction.class);
-    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
     EntityExtraction extraction;
 
     @Inject
     RunRepository runs;
-
-    @Inject
-    RunEvents events;
 
     public void extract(String runId, List<PlannedItem> items) {
         for (PlannedItem item : items) {
@@ -58,32 +53,17 @@ public class StoreExtraction {
         Instant to = result.largestUpdatedAt() != null ? result.largestUpdatedAt() : item.to();
         ExtractCompleted completed = new ExtractCompleted(runId, item.store(), item.entity(), Status.SUCCEEDED,
                 result.records(), item.from(), to, result.endOffsets(), null);
-        try {
-            events.extractCompleted(completed).await().atMost(EVENT_TIMEOUT);
-        } catch (RuntimeException e) {
-            LOG.errorf("run %s store %s %s: extract.completed could not be published: %s", runId, item.store(),
-                    item.entity().code(), e.getMessage());
-            runs.finishItem(runId, item.store(), item.entity(), false, result.records(), result.cost(), null, false,
-                    "extract.completed not published: " + e.getMessage());
-            return;
-        }
-        runs.finishItem(runId, item.store(), item.entity(), true, result.records(), result.cost(),
-                result.largestUpdatedAt(), item.advancesWatermark(), null);
+        runs.finishItem(completed, result.records(), result.cost(), result.largestUpdatedAt(),
+                item.advancesWatermark());
         LOG.infof("run %s store %s %s: extract SUCCEEDED, %d records, cost %.0f, end offsets %s, %d ms", runId,
                 item.store(), item.entity().code(), result.records(), result.cost(), result.endOffsets(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Publishes the FAILED completion (best effort: the failure may be the broker itself) and records it. */
+    /** Records the item FAILED, with its FAILED etl.extract.completed (the outbox publishes it). */
     void fail(String runId, PlannedItem item, String reason) {
         LOG.errorf("run %s store %s %s: extract FAILED: %s", runId, item.store(), item.entity().code(), reason);
-        try {
-            events.extractCompleted(new ExtractCompleted(runId, item.store(), item.entity(), Status.FAILED, 0,
-                    item.from(), item.to(), Map.of(), reason)).await().atMost(EVENT_TIMEOUT);
-        } catch (RuntimeException e) {
-            LOG.errorf("run %s store %s %s: the FAILED extract.completed could not be published either: %s", runId,
-                    item.store(), item.entity().code(), e.getMessage());
-        }
-        runs.finishItem(runId, item.store(), item.entity(), false, 0, 0, null, false, reason);
+        runs.finishItem(new ExtractCompleted(runId, item.store(), item.entity(), Status.FAILED, 0, item.from(),
+                item.to(), Map.of(), reason), 0, 0, null, false);
     }
 }

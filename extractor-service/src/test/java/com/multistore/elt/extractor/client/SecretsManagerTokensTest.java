@@ -2,13 +2,14 @@ package com.multistore.elt.extractor.client;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.multistore.elt.events.EventJson;
+import com.multistore.elt.aws.AwsSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -45,11 +46,10 @@ class SecretsManagerTokensTest {
                         .withBody("{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/shopify/db_creds-AbCdEf\","
                                 + "\"Name\":\"prod/shopify/db_creds\",\"VersionId\":\"v1\","
                                 + "\"SecretString\":\"{\\\"retail_token\\\":\\\"shpat_from_secrets\\\",\\\"db_password\\\":\\\"pw\\\"}\"}")));
-        tokens = new SecretsManagerTokens();
-        tokens.region = "eu-west-1";
-        tokens.endpoint = Optional.of(URI.create(aws.baseUrl()));
-        tokens.cacheTtl = Duration.ofMinutes(10);
-        tokens.json = EventJson.mapper();
+        AwsSettings settings = new AwsSettings(key -> Optional.ofNullable(Map.of("aws.region", "eu-west-1",
+                "aws.secretsmanager.endpoint-override", aws.baseUrl()).get(key)));
+        tokens = new SecretsManagerTokens(() -> settings.configure(SecretsManagerClient.builder(), "secretsmanager",
+                settings.httpClient()).build(), Duration.ofMinutes(10));
     }
 
     @AfterEach

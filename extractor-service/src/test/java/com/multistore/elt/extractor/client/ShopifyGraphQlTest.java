@@ -82,6 +82,22 @@ class ShopifyGraphQlTest {
     }
 
     @Test
+    void anAnswerWhoseBodyStallsFailsOnTheReadTimeoutAndIsRetried() {
+        // the headers come at once, then the body stops for 4 s in the middle: the request timeout (30 s) is over,
+        // only the read timeout (0.8 s) can end the wait
+        shopify.stubFor(post(urlEqualTo(PATH)).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, OK).withChunkedDribbleDelay(2, 8_000)).willSetStateTo("flowing"));
+        shopify.stubFor(post(urlEqualTo(PATH)).inScenario("s").whenScenarioStateIs("flowing")
+                .willReturn(json(200, OK)));
+
+        GraphQlAnswer answer = client.execute("shop", "{ shop { name } }", Map.of());
+
+        assertEquals("retail", answer.data().path("shop").path("name").asText());
+        assertEquals(1.0, metrics.retries("retail"), "the stalled answer was retried once");
+        shopify.verify(exactly(2), postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
     void http429WithRetryAfterAnd503AreRetried() {
         shopify.stubFor(post(urlEqualTo(PATH)).inScenario("f").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0.2").withBody("{\"errors\":\"Throttled\"}"))
@@ -209,6 +225,10 @@ class ShopifyGraphQlTest {
 
             public Duration requestTimeout() {
                 return Duration.ofSeconds(30);
+            }
+
+            public Duration readTimeout() {
+                return Duration.ofMillis(800);
             }
 
             public int maxRetries() {

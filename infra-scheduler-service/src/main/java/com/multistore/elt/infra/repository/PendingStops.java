@@ -1,5 +1,6 @@
 package com.multistore.elt.infra.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,8 @@ public class PendingStops {
     public record PendingStop(String instanceId, String reason, int postponements, Duration waited) {
     }
 
-    private static final String REGISTER = SqlResource.load("register_pending_stop.sql");
-    private static final String LIST = SqlResource.load("pending_stops.sql");
+    private static final String REGISTER = SqlFiles.text("sql/ops/infra/register_pending_stop.sql");
+    private static final String LIST = SqlFiles.text("sql/ops/infra/pending_stops.sql");
 
     @Inject
     AgroalDataSource dataSource;

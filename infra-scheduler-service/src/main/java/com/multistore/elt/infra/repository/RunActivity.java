@@ -1,5 +1,6 @@
 package com.multistore.elt.infra.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +20,9 @@ import java.util.List;
 @ApplicationScoped
 public class RunActivity {
 
-    private static final String STARTED = SqlResource.load("run_started.sql");
-    private static final String FINISHED = SqlResource.load("run_finished.sql");
-    private static final String IN_PROGRESS = SqlResource.load("runs_in_progress.sql");
+    private static final String STARTED = SqlFiles.text("sql/ops/infra/run_started.sql");
+    private static final String FINISHED = SqlFiles.text("sql/ops/infra/run_finished.sql");
+    private static final String IN_PROGRESS = SqlFiles.text("sql/ops/infra/runs_in_progress.sql");
 
     @Inject
     AgroalDataSource dataSource;

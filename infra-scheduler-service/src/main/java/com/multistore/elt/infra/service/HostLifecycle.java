@@ -3,9 +3,11 @@ package com.multistore.elt.infra.service;
 import com.multistore.elt.events.InstanceEvent;
 import com.multistore.elt.events.InstanceEvent.Action;
 import com.multistore.elt.infra.client.Ec2Instances;
-import com.multistore.elt.infra.client.SnsAlerts;
+import com.multistore.elt.aws.SnsAlerts;
 import com.multistore.elt.infra.config.InfraConfig;
-import com.multistore.elt.infra.messaging.InstanceEvents;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.infra.messaging.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.multistore.elt.infra.repository.PendingStops;
 import com.multistore.elt.infra.repository.RunActivity;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +24,7 @@ import java.util.List;
 /**
  * Starts and stops the ETL host. A stop never interrupts a run in progress: it is postponed (remembered in the
  * database), retried, and forced only once the grace period has passed, with an SNS alert. Every action is published
- * on {@code infra.instance.events}.
+ * on {@code infra.instance.events}, through the outbox.
  */
 @ApplicationScoped
 public class HostLifecycle {
@@ -42,7 +45,10 @@ public class HostLifecycle {
     PendingStops pendingStops;
 
     @Inject
-    InstanceEvents events;
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
 
     @Inject
     SnsAlerts sns;
@@ -67,11 +73,16 @@ public class HostLifecycle {
             return stopNow(instanceId, Action.STOP_FORCED, reason + " (forced)", inProgress);
         }
         if (!inProgress.isEmpty()) {
-            pendingStops.register(instanceId, reason);
             String why = reason + ": postponed, run(s) in progress " + inProgress + "; retried every "
                     + config.stop().retryEvery() + ", forced after " + config.stop().gracePeriod();
+            String state = ec2.state(instanceId);
+            // the pending stop and its event commit together
+            Result result = QuarkusTransaction.requiringNew().call(() -> {
+                pendingStops.register(instanceId, reason);
+                return publish(instanceId, Action.STOP_POSTPONED, state, why, inProgress);
+            });
             LOG.infof("instance %s: stop postponed, run(s) %s in progress", instanceId, inProgress);
-            return publish(instanceId, Action.STOP_POSTPONED, ec2.state(instanceId), why, inProgress);
+            return result;
         }
         return stopNow(instanceId, Action.STOP, reason, inProgress);
     }
@@ -113,7 +124,8 @@ public class HostLifecycle {
                 + "  - runs seen by the scheduler: select * from ops.infra_run_activity where finished_at is null;\n"
                 + "  - a run that was cut off can be replayed (extractor/transformer POST /replay) once the host is up.";
         try {
-            sns.publish("[ELT] ETL host " + pending.instanceId() + " stop FORCED, run(s) in progress", message);
+            sns.publish("infra.sns.topic-arn", config.sns().topicArn(),
+                    "[ELT] ETL host " + pending.instanceId() + " stop FORCED, run(s) in progress", message);
         } catch (RuntimeException e) {
             registry.counter("infra.alerts", "result", "failed").increment();
             LOG.errorf("instance %s: forced stop NOT alerted, SNS publish failed: %s", pending.instanceId(), e.getMessage());
@@ -145,10 +157,16 @@ public class HostLifecycle {
         return state;
     }
 
+    /** Writes the action's event to the outbox (in the caller's transaction, if any), which publishes it. */
     private Result publish(String instanceId, Action action, String state, String reason, List<String> inProgress) {
+        try {
+            outbox.add(Topics.INSTANCE_EVENTS, instanceId, new InstanceEvent(instanceId, action, state, reason,
+                    clock.instant()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("instance " + instanceId + ": " + action + " done, its event not written: "
+                    + e.getMessage(), e);
+        }
         registry.counter("infra.instance.actions", "action", action.name()).increment();
-        events.publish(new InstanceEvent(instanceId, action, state, reason, Instant.now()))
-                .await().atMost(Duration.ofSeconds(30));
         return new Result(instanceId, action, state, inProgress);
     }
 

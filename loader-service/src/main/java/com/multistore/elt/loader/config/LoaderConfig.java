@@ -44,8 +44,8 @@ public interface LoaderConfig {
         @WithDefault("raw/")
         String prefix();
 
-        @WithDefault("eu-west-1")
-        String region();
+        /** The bucket's region, when it is not {@code aws.region}. */
+        Optional<String> region();
 
         /** Another endpoint (S3-compatible storage, or a stub in tests); path-style addressing is used then. */
         Optional<URI> endpointOverride();

@@ -1,5 +1,6 @@
 package com.multistore.elt.loader.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.Status;
@@ -29,7 +30,7 @@ public class LoadRepository {
     /** The live consumer's next offset per partition of a raw topic. */
     public Map<Integer, Long> positions(Connection connection, String topic) throws SQLException {
         Map<Integer, Long> positions = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("positions"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/positions.sql"))) {
             ps.setString(1, topic);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -41,7 +42,7 @@ public class LoadRepository {
     }
 
     public Counts counts(Connection connection, String runId, String store, Entity entity) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("counts"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/counts.sql"))) {
             bind(ps, runId, store, entity);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -61,7 +62,7 @@ public class LoadRepository {
 
     /** Records the load; false when this (run, store, entity) was declared before (the event is then not new). */
     public boolean declare(Connection connection, LoadCompleted load) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("declare-load"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/declare_load.sql"))) {
             bind(ps, load.runId(), load.store(), load.entity());
             ps.setString(4, load.status().name());
             ps.setLong(5, load.stagedCount());
@@ -74,7 +75,7 @@ public class LoadRepository {
 
     public Optional<LoadCompleted> declared(Connection connection, String runId, String store, Entity entity)
             throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("declared-load"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/declared_load.sql"))) {
             bind(ps, runId, store, entity);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -88,7 +89,7 @@ public class LoadRepository {
 
     /** Deletes the staging rows of the runs declared before this one for the store and entity; returns the count. */
     public int replacePreviousRuns(Connection connection, String runId, String store, Entity entity) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("replace-previous-runs", entity))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/replace_previous_runs.sql", Map.of("entity", entity.code())))) {
             ps.setString(1, store);
             ps.setString(2, runId);
             return ps.executeUpdate();
@@ -98,7 +99,7 @@ public class LoadRepository {
     /** The (store, entity) pairs a run has staged or dead-lettered anything for. */
     public List<Map.Entry<String, Entity>> runStores(Connection connection, String runId) throws SQLException {
         List<Map.Entry<String, Entity>> pairs = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("run-stores"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/run_stores.sql"))) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -112,7 +113,7 @@ public class LoadRepository {
     /** Every (store, entity) of a run: staged so far and, once declared, what the load event said. */
     public List<Map<String, Object>> runLoads(Connection connection, String runId) throws SQLException {
         List<Map<String, Object>> loads = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("run-loads"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/run_loads.sql"))) {
             ps.setString(1, runId);
             ps.setString(2, runId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,5 +1,6 @@
 package com.multistore.elt.loader.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import com.multistore.elt.events.Entity;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,7 @@ public class ReplayRepository {
 
     public void start(String runId, LocalDate date, String source, List<String> stores, List<Entity> entities)
             throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlText.of("start-replay"))) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/staging/start_replay.sql"))) {
             ps.setString(1, runId);
             ps.setObject(2, date);
             ps.setString(3, source);
@@ -35,7 +36,7 @@ public class ReplayRepository {
     }
 
     public void end(String runId, String status, long recordsRead, String error) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlText.of("end-replay"))) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/staging/end_replay.sql"))) {
             ps.setString(1, status);
             ps.setLong(2, recordsRead);
             ps.setString(3, error);
@@ -45,7 +46,7 @@ public class ReplayRepository {
     }
 
     public Optional<Map<String, Object>> find(String runId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlText.of("replay"))) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/staging/replay.sql"))) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

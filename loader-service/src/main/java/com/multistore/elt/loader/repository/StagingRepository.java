@@ -1,5 +1,6 @@
 package com.multistore.elt.loader.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.loader.service.Rejection;
 import com.multistore.elt.loader.service.StageableRecord;
@@ -33,7 +34,7 @@ public class StagingRepository {
      */
     public long stage(Connection connection, Collection<StageableRecord> records, boolean replay) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute(SqlText.of("create-batch-table"));
+            s.execute(SqlFiles.text("sql/staging/create_batch_table.sql"));
             s.execute("truncate loader_batch");
         }
         CopyText copy = new CopyText();
@@ -47,13 +48,14 @@ public class StagingRepository {
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(SqlText.of("copy-batch"), new ByteArrayInputStream(copy.bytes()));
+                    .copyIn(SqlFiles.text("sql/staging/copy_batch.sql"), new ByteArrayInputStream(copy.bytes()));
         } catch (IOException e) {
             throw new SQLException("COPY into the batch table failed: " + e.getMessage(), e);
         }
         long staged = 0;
         for (Entity entity : entities) {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlText.of(replay ? "stage-entity-replay" : "stage-entity", entity))) {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.text(replay ? "sql/staging/stage_entity_replay.sql" : "sql/staging/stage_entity.sql",
+                    Map.of("entity", entity.code())))) {
                 rs.next();
                 staged += rs.getLong(1);
             }
@@ -63,7 +65,7 @@ public class StagingRepository {
 
     /** Moves the live consumer's position per partition forward to {@code nextOffset} (never backwards). */
     public void advancePositions(Connection connection, Map<String, Map<Integer, Long>> nextOffsets) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("advance-position"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/advance_position.sql"))) {
             for (var topic : nextOffsets.entrySet()) {
                 for (var partition : topic.getValue().entrySet()) {
                     ps.setString(1, topic.getKey());
@@ -78,7 +80,7 @@ public class StagingRepository {
 
     /** Counts dead-lettered records against their (run, store, entity) where those could be read. */
     public void countDeadLetters(Connection connection, List<Rejection> rejections) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("count-dead-letters"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/count_dead_letters.sql"))) {
             int rows = 0;
             for (Rejection r : rejections) {
                 if (r.attributable()) {
@@ -99,7 +101,7 @@ public class StagingRepository {
     /** The next archive batch number of a (run, store, entity), recording the archived date. */
     public int nextArchiveBatch(Connection connection, String runId, String store, Entity entity, LocalDate date)
             throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("next-archive-batch"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/next_archive_batch.sql"))) {
             ps.setString(1, runId);
             ps.setString(2, store);
             ps.setString(3, entity.code());
@@ -113,7 +115,7 @@ public class StagingRepository {
 
     public void recordArchiveFailure(Connection connection, String runId, String store, Entity entity, String error)
             throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlText.of("record-archive-failure"))) {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/record_archive_failure.sql"))) {
             ps.setString(1, error);
             ps.setString(2, runId);
             ps.setString(3, store);

@@ -5,7 +5,8 @@ import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.loader.archive.ArchiveKeys;
 import com.multistore.elt.loader.archive.RawArchive;
-import com.multistore.elt.loader.messaging.LoadEvents;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.loader.messaging.Outbox;
 import com.multistore.elt.loader.repository.LoadRepository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,19 +15,17 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /**
- * Declares a (run, store, entity) loaded or failed and publishes {@code etl.load.completed}. The declaration and
- * the "truncate before load" (the rows of the runs declared before it for the same store and entity are deleted)
+ * Declares a (run, store, entity) loaded or failed, with its {@code etl.load.completed} (through the outbox). The declaration, its
+ * event and the "truncate before load" (the rows of the runs declared before it for the same store and entity are deleted)
  * commit together, so the transformer sees either the old run's rows or the new run's, never a mix. A second
- * declaration of the same load re-publishes the first one's event unchanged.
+ * declaration of the same load sends the first one's event again, unchanged.
  */
 @ApplicationScoped
 public class LoadService {
 
     private static final Logger LOG = Logger.getLogger(LoadService.class);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
     AgroalDataSource dataSource;
@@ -38,7 +37,7 @@ public class LoadService {
     RawArchive archive;
 
     @Inject
-    LoadEvents events;
+    Outbox outbox;
 
     @Inject
     LoaderMetrics metrics;
@@ -67,6 +66,7 @@ public class LoadService {
                 } else if (load.status() == Status.SUCCEEDED) {
                     replaced = loads.replacePreviousRuns(connection, runId, store, entity);
                 }
+                outbox.add(connection, Topics.LOAD_COMPLETED, runId, load);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -75,7 +75,7 @@ public class LoadService {
                 connection.setAutoCommit(true);
             }
         }
-        events.loadCompleted(load).await().atMost(PUBLISH_TIMEOUT);
+        outbox.wake();
         if (first) {
             metrics.load(load.status());
         }

@@ -8,7 +8,8 @@ import com.multistore.elt.loader.archive.ArchiveDayReader;
 import com.multistore.elt.loader.archive.ArchiveKeys;
 import com.multistore.elt.loader.archive.RawArchive;
 import com.multistore.elt.loader.messaging.KafkaDayReader;
-import com.multistore.elt.loader.messaging.RunEvents;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.loader.messaging.Outbox;
 import com.multistore.elt.loader.repository.LoadRepository;
 import com.multistore.elt.loader.repository.ReplayRepository;
 import com.multistore.elt.service.store.StoresConfig;
@@ -20,7 +21,6 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +45,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ReplayService {
 
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
     KafkaDayReader kafka;
@@ -69,7 +68,7 @@ public class ReplayService {
     ReplayRepository replays;
 
     @Inject
-    RunEvents runEvents;
+    Outbox outbox;
 
     @Inject
     AgroalDataSource dataSource;
@@ -117,7 +116,7 @@ public class ReplayService {
             read = reader.read(replay.date(), replay.stores(), replay.entities(),
                     batch -> staged.addAndGet(staging.stageReplay(batch, replay.runId()).staged()));
             List<RunStarted.PlanItem> plan = plan(replay);
-            runEvents.runStarted(started(replay, plan)).await().atMost(PUBLISH_TIMEOUT);
+            outbox.add(Topics.RUN_STARTED, replay.runId(), started(replay, plan));
             for (RunStarted.PlanItem item : plan) {
                 String archiveUri = replay.source().equals("archive")
                         ? archive.uri(ArchiveKeys.dayPrefix(item.store(), item.entity(), replay.date())) : null;
@@ -138,7 +137,7 @@ public class ReplayService {
         try {
             List<RunStarted.PlanItem> plan = plan(replay);
             if (!plan.isEmpty()) {
-                runEvents.runStarted(started(replay, plan)).await().atMost(PUBLISH_TIMEOUT);
+                outbox.add(Topics.RUN_STARTED, replay.runId(), started(replay, plan));
                 for (RunStarted.PlanItem item : plan) {
                     loads.declare(replay.runId(), item.store(), item.entity(), "replay failed: " + error, null);
                 }

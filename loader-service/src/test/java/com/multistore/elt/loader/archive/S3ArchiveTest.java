@@ -2,6 +2,7 @@ package com.multistore.elt.loader.archive;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.multistore.elt.aws.AwsSettings;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.loader.config.LoaderConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,8 @@ class S3ArchiveTest {
         s3Endpoint.start();
         System.setProperty("aws.accessKeyId", "test-key-id");
         System.setProperty("aws.secretAccessKey", "test-secret");
-        client = ArchiveTargets.s3Client(new LoaderConfig.S3() {
+        AwsSettings aws = new AwsSettings(key -> Optional.empty());
+        client = ArchiveTargets.s3Client(aws, aws.httpClient(), new LoaderConfig.S3() {
             public String bucket() {
                 return BUCKET;
             }
@@ -57,8 +59,8 @@ class S3ArchiveTest {
                 return "raw/";
             }
 
-            public String region() {
-                return "eu-west-1";
+            public Optional<String> region() {
+                return Optional.of("eu-west-1");
             }
 
             public Optional<URI> endpointOverride() {

@@ -13,14 +13,21 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Power BI REST calls: ask for a dataset refresh, and read the dataset's latest refresh. 429, 5xx and I/O errors
- * are retried with exponential backoff; 401/403 and other 4xx are not.
+ * The Power BI REST calls: ask for a dataset refresh, and read the dataset's refresh history. Reading the history is
+ * retried on 429, 5xx and I/O errors with exponential backoff; asking for a refresh is not (a request that timed out
+ * may have been accepted, and each refresh counts against the dataset's daily cap): the caller checks the history
+ * first ({@code DatasetRefresh}). 401/403 and other 4xx are never retried.
  */
 @ApplicationScoped
 public class PowerBiClient {
@@ -29,7 +36,7 @@ public class PowerBiClient {
      * A refresh as Power BI reports it: {@code status} is Unknown (still running), Completed, Failed, Cancelled or
      * Disabled (enhanced refreshes also report NotStarted / InProgress while running).
      */
-    public record Refresh(String requestId, String status, String serviceException) {
+    public record Refresh(String requestId, String status, String serviceException, Instant startTime) {
         private static final Set<String> RUNNING = Set.of("unknown", "notstarted", "inprogress");
 
         public boolean finished() {
@@ -50,9 +57,10 @@ public class PowerBiClient {
     @Inject
     ObjectMapper mapper;
 
-    /** Asks for a refresh; returns Power BI's request id when it sends one (header {@code RequestId}). */
-    @Retry(maxRetries = 3, delay = 1000, jitter = 200, retryOn = TransientHttpFailure.class)
-    @ExponentialBackoff(maxDelay = 30_000)
+    /**
+     * Asks for a refresh, once; returns Power BI's request id when it sends one (header {@code RequestId}). A
+     * {@link TransientHttpFailure} means "perhaps accepted": look at the history before asking again.
+     */
     @Timeout(value = 60_000)
     public Optional<String> requestRefresh(NotifierConfig.Dataset dataset, String accessToken) {
         String body;
@@ -71,26 +79,46 @@ public class PowerBiClient {
     }
 
     /** The dataset's most recent refresh, if it has any. */
+    public Optional<Refresh> latestRefresh(NotifierConfig.Dataset dataset, String accessToken) {
+        return recentRefreshes(dataset, accessToken, 1).stream().findFirst();
+    }
+
+    /** The dataset's latest refreshes, newest first (Power BI's refresh history, {@code $top}). */
     @Retry(maxRetries = 3, delay = 1000, jitter = 200, retryOn = TransientHttpFailure.class)
     @ExponentialBackoff(maxDelay = 30_000)
     @Timeout(value = 60_000)
-    public Optional<Refresh> latestRefresh(NotifierConfig.Dataset dataset, String accessToken) {
-        HttpRequest request = http.request(refreshes(dataset, "?$top=1"))
+    public List<Refresh> recentRefreshes(NotifierConfig.Dataset dataset, String accessToken, int top) {
+        HttpRequest request = http.request(refreshes(dataset, "?$top=" + top))
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json")
                 .GET()
                 .build();
         String body = http.send(request, "Power BI refresh history").body();
         try {
-            JsonNode first = mapper.readTree(body).path("value").path(0);
-            if (first.isMissingNode()) {
-                return Optional.empty();
+            List<Refresh> refreshes = new ArrayList<>();
+            for (JsonNode refresh : mapper.readTree(body).path("value")) {
+                JsonNode exception = refresh.path("serviceExceptionJson");
+                String started = refresh.path("startTime").asText(null);
+                refreshes.add(new Refresh(refresh.path("requestId").asText(null),
+                        refresh.path("status").asText("Unknown"),
+                        exception.isMissingNode() || exception.isNull() ? null : exception.asText(),
+                        started == null || started.isBlank() ? null : parseInstant(started)));
             }
-            JsonNode exception = first.path("serviceExceptionJson");
-            return Optional.of(new Refresh(first.path("requestId").asText(null), first.path("status").asText("Unknown"),
-                    exception.isMissingNode() || exception.isNull() ? null : exception.asText()));
+            return refreshes;
         } catch (IOException e) {
             throw new PermanentHttpFailure(200, "Power BI refresh history is not JSON: " + e.getMessage());
+        }
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException again) {
+                throw new PermanentHttpFailure(200, "Power BI refresh history: startTime '" + text + "' is not ISO-8601");
+            }
         }
     }
 

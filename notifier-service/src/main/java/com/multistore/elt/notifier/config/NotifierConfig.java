@@ -15,11 +15,12 @@ import java.util.Optional;
 public interface NotifierConfig {
 
     /**
-     * How long a claimed notification belongs to the delivery that claimed it. A PENDING row whose lease ran out
-     * (its claimer crashed) is resumed by the next delivery of the event. Must exceed the longest send
-     * (every dataset's refresh with its polling).
+     * How long a claimed notification belongs to the delivery that claimed it without a sign of life: the claimer
+     * renews it at every step (each poll of a refresh), so it must exceed the longest single step (one HTTP call with
+     * its retries, or one poll interval). A redelivered event whose send is PENDING under a live lease is tried again
+     * by the inbox until the send is finished or the lease runs out (its claimer crashed); then it is resumed.
      */
-    @WithDefault("PT2H")
+    @WithDefault("PT5M")
     Duration claimLease();
 
     PowerBi powerbi();
@@ -58,6 +59,18 @@ public interface NotifierConfig {
         /** The time zone whose calendar day the cap counts. */
         @WithDefault("UTC")
         ZoneId quotaZone();
+
+        /**
+         * How many times a refresh is asked for when Power BI's answer does not come (timeout, 429, 5xx, I/O); before
+         * each further ask the refresh history is read, and a refresh started since the first ask is taken as the
+         * answer (so an accepted request whose answer was lost is never asked twice).
+         */
+        @WithDefault("3")
+        int requestTries();
+
+        /** How far the history's {@code startTime} may lie before our ask and still be taken as its refresh. */
+        @WithDefault("PT30S")
+        Duration clockSkew();
     }
 
     interface Dataset {

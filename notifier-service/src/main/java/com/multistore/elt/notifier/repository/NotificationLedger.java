@@ -1,5 +1,6 @@
 package com.multistore.elt.notifier.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.multistore.elt.events.TransformCompleted;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,10 +32,22 @@ public class NotificationLedger {
 
     public enum Outcome { SENT, FAILED, SKIPPED }
 
-    /** How one Power BI dataset's refresh stands within a send. */
-    public record DatasetState(String state, String detail, String requestId) {
+    /**
+     * How one Power BI dataset's refresh stands within a send: ASKING (the request is being sent, since
+     * {@code askedAt}: a send resumed in this state looks at the refresh history before asking again), REQUESTED
+     * (accepted, being polled), or a final state.
+     */
+    public record DatasetState(String state, String detail, String requestId, Instant askedAt) {
+        public DatasetState(String state, String detail, String requestId) {
+            this(state, detail, requestId, null);
+        }
+
         public boolean finished() {
-            return !"REQUESTED".equals(state);
+            return !"REQUESTED".equals(state) && !"ASKING".equals(state);
+        }
+
+        public boolean asking() {
+            return "ASKING".equals(state);
         }
     }
 
@@ -49,12 +63,13 @@ public class NotificationLedger {
     public record Original(int attempt, Kind kind, String status, String eventJson, boolean leased) {
     }
 
-    private static final String CLAIM = SqlResource.load("claim_notification.sql");
-    private static final String CLAIM_REPLAY = SqlResource.load("claim_replay.sql");
-    private static final String FIND_ORIGINAL = SqlResource.load("find_original.sql");
-    private static final String RECORD_DATASET = SqlResource.load("record_dataset.sql");
-    private static final String FINISH = SqlResource.load("finish_notification.sql");
-    private static final String RELEASE = SqlResource.load("release_notification.sql");
+    private static final String CLAIM = SqlFiles.text("sql/ops/notifier/claim_notification.sql");
+    private static final String CLAIM_REPLAY = SqlFiles.text("sql/ops/notifier/claim_replay.sql");
+    private static final String FIND_ORIGINAL = SqlFiles.text("sql/ops/notifier/find_original.sql");
+    private static final String RECORD_DATASET = SqlFiles.text("sql/ops/notifier/record_dataset.sql");
+    private static final String FINISH = SqlFiles.text("sql/ops/notifier/finish_notification.sql");
+    private static final String RELEASE = SqlFiles.text("sql/ops/notifier/release_notification.sql");
+    private static final String RENEW = SqlFiles.text("sql/ops/notifier/renew_notification.sql");
     private static final TypeReference<Map<String, DatasetState>> DATASETS = new TypeReference<>() {
     };
 
@@ -129,6 +144,17 @@ public class NotificationLedger {
             s.executeUpdate();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Extends the lease of a send this caller is still working on; false when it is no longer PENDING. */
+    public boolean renew(Claim claim, Duration lease) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RENEW)) {
+            s.setLong(1, lease.toSeconds());
+            s.setString(2, claim.runId());
+            s.setInt(3, claim.attempt());
+            s.setInt(4, claim.sendNo());
+            return s.executeUpdate() == 1;
         }
     }
 

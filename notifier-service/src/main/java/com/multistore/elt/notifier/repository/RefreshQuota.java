@@ -1,5 +1,6 @@
 package com.multistore.elt.notifier.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class RefreshQuota {
 
-    private static final String TAKE = SqlResource.load("take_refresh_quota.sql");
+    private static final String TAKE = SqlFiles.text("sql/ops/notifier/take_refresh_quota.sql");
 
     @Inject
     AgroalDataSource dataSource;

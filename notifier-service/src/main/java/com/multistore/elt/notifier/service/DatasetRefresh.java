@@ -2,6 +2,8 @@ package com.multistore.elt.notifier.service;
 
 import com.multistore.elt.notifier.client.PermanentHttpFailure;
 import com.multistore.elt.notifier.client.PowerBiClient;
+import com.multistore.elt.notifier.client.TransientHttpFailure;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import com.multistore.elt.notifier.config.NotifierConfig;
 import com.multistore.elt.notifier.repository.NotificationLedger;
 import com.multistore.elt.notifier.repository.NotificationLedger.Claim;
@@ -20,13 +22,16 @@ import java.util.function.Function;
 
 /**
  * Refreshes one Power BI dataset for a send: takes a refresh from the daily quota, asks for the refresh, polls until
- * Power BI reports a final status or the poll timeout passes. Each step is recorded in the ledger, so a send resumed
- * after a crash polls a refresh it already asked for instead of asking again. Never throws for a Power BI failure:
+ * Power BI reports a final status or the poll timeout passes. Each step is recorded in the ledger (ASKING before the
+ * request goes out, REQUESTED once accepted), so a send resumed after a crash polls a refresh it already asked for,
+ * and one whose ask went unanswered reads the refresh history before asking again: never a second refresh for one. Never throws for a Power BI failure:
  * the outcome is the returned (and recorded) state.
  */
 @ApplicationScoped
 public class DatasetRefresh {
 
+    /** The request is going out; a send resumed in this state reads the refresh history before asking again. */
+    public static final String ASKING = "ASKING";
     public static final String REQUESTED = "REQUESTED";
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
@@ -68,11 +73,16 @@ public class DatasetRefresh {
         if (known != null && known.finished()) {
             return known;
         }
-        DatasetState state = known;
-        if (state == null) {
-            state = request(claim, name, dataset);
+        DatasetState state;
+        if (known == null) {
+            state = request(claim, name, dataset, null);
+        } else if (known.asking()) {
+            LOG.infof("run %s attempt %d: resuming dataset %s's refresh request, asked at %s: the refresh history first",
+                    claim.runId(), claim.attempt(), name, known.askedAt());
+            state = request(claim, name, dataset, known.askedAt());
         } else {
             LOG.infof("run %s attempt %d: resuming the poll of dataset %s's refresh", claim.runId(), claim.attempt(), name);
+            state = known;
         }
         if (state.finished()) {
             return state;
@@ -80,24 +90,84 @@ public class DatasetRefresh {
         return record(claim, name, poll(claim, dataset, state.requestId()));
     }
 
-    /** Takes quota and asks for the refresh: REQUESTED, or the state that already decided the outcome. */
-    private DatasetState request(Claim claim, String name, NotifierConfig.Dataset dataset) throws SQLException {
-        LocalDate day = LocalDate.now(clock.withZone(config.powerbi().quotaZone()));
-        int cap = config.powerbi().dailyCap();
-        if (!quota.take(dataset.groupId() + "/" + dataset.datasetId(), day, cap)) {
-            LOG.warnf("run %s attempt %d: dataset %s not refreshed, daily cap of %d reached for %s", claim.runId(),
-                    claim.attempt(), name, cap, day);
-            return record(claim, name, new DatasetState(SKIPPED,
-                    "not refreshed: the daily refresh cap of " + cap + " was reached for " + day, null));
+    /**
+     * Takes quota (first ask only) and asks for the refresh: REQUESTED, or the state that already decided the outcome.
+     * {@code askedBefore} is when an earlier ask of this send went out whose answer never came (null: none); then,
+     * and after every ask whose answer does not come, the refresh history decides whether Power BI took it.
+     */
+    private DatasetState request(Claim claim, String name, NotifierConfig.Dataset dataset, Instant askedBefore)
+            throws SQLException {
+        if (askedBefore == null) {
+            LocalDate day = LocalDate.now(clock.withZone(config.powerbi().quotaZone()));
+            int cap = config.powerbi().dailyCap();
+            if (!quota.take(dataset.groupId() + "/" + dataset.datasetId(), day, cap)) {
+                LOG.warnf("run %s attempt %d: dataset %s not refreshed, daily cap of %d reached for %s", claim.runId(),
+                        claim.attempt(), name, cap, day);
+                return record(claim, name, new DatasetState(SKIPPED,
+                        "not refreshed: the daily refresh cap of " + cap + " was reached for " + day, null));
+            }
         }
-        String requestId;
+        Instant firstAsk = askedBefore;
+        RuntimeException lost = null;
+        for (int ask = 1; ask <= Math.max(1, config.powerbi().requestTries()); ask++) {
+            if (firstAsk != null) {
+                Optional<PowerBiClient.Refresh> taken;
+                try {
+                    taken = refreshSince(dataset, firstAsk.minus(config.powerbi().clockSkew()));
+                } catch (RuntimeException e) {
+                    return record(claim, name, failure(e, "refresh history"));
+                }
+                if (taken.isPresent()) {
+                    LOG.infof("run %s attempt %d: dataset %s: the refresh history has a refresh started %s, after the"
+                            + " unanswered ask: taken as this send's refresh, not asked again", claim.runId(),
+                            claim.attempt(), name, taken.get().startTime());
+                    return record(claim, name, new DatasetState(REQUESTED, "refresh requested (found in the history)",
+                            taken.get().requestId()));
+                }
+            }
+            Instant askedAt = clock.instant();
+            firstAsk = firstAsk == null ? askedAt : firstAsk;
+            ledger.renew(claim, config.claimLease());
+            record(claim, name, new DatasetState(ASKING, "refresh being requested", null, firstAsk));
+            try {
+                String requestId = withToken(t -> powerBi.requestRefresh(dataset, t)).orElse(null);
+                LOG.infof("run %s attempt %d: refresh of dataset %s requested", claim.runId(), claim.attempt(), name);
+                return record(claim, name, new DatasetState(REQUESTED, "refresh requested", requestId));
+            } catch (TransientHttpFailure | TimeoutException e) {
+                lost = e;
+                LOG.warnf("run %s attempt %d: dataset %s: refresh request %d unanswered (%s); the history decides",
+                        claim.runId(), claim.attempt(), name, ask, redaction.redact(e.getMessage()));
+                pause(config.powerbi().pollInterval());
+            } catch (RuntimeException e) {
+                return record(claim, name, failure(e, "refresh request"));
+            }
+        }
+        Optional<PowerBiClient.Refresh> taken;
         try {
-            requestId = withToken(t -> powerBi.requestRefresh(dataset, t)).orElse(null);
+            taken = refreshSince(dataset, firstAsk.minus(config.powerbi().clockSkew()));
         } catch (RuntimeException e) {
-            return record(claim, name, failure(e, "refresh request"));
+            return record(claim, name, failure(e, "refresh history"));
         }
-        LOG.infof("run %s attempt %d: refresh of dataset %s requested", claim.runId(), claim.attempt(), name);
-        return record(claim, name, new DatasetState(REQUESTED, "refresh requested", requestId));
+        if (taken.isPresent()) {
+            return record(claim, name, new DatasetState(REQUESTED, "refresh requested (found in the history)",
+                    taken.get().requestId()));
+        }
+        return record(claim, name, failure(lost, "refresh request"));
+    }
+
+    /** The newest refresh of the dataset that started at or after {@code since}, if any. */
+    private Optional<PowerBiClient.Refresh> refreshSince(NotifierConfig.Dataset dataset, Instant since) {
+        return withToken(t -> powerBi.recentRefreshes(dataset, t, 5)).stream()
+                .filter(r -> r.startTime() != null && !r.startTime().isBefore(since)).findFirst();
+    }
+
+    private static void pause(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted (service stopping)", e);
+        }
     }
 
     private DatasetState poll(Claim claim, NotifierConfig.Dataset dataset, String requestId) {
@@ -125,9 +195,13 @@ public class DatasetRefresh {
             }
             try {
                 Thread.sleep(config.powerbi().pollInterval().toMillis());
+                ledger.renew(claim, config.claimLease());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new DatasetState(FAILED, "polling interrupted (service stopping)", requestId);
+            } catch (SQLException e) {
+                LOG.warnf("run %s attempt %d: lease not renewed (the poll goes on): %s", claim.runId(), claim.attempt(),
+                        e.getMessage());
             }
         }
     }

@@ -2,7 +2,7 @@ package com.multistore.elt.notifier.service;
 
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
-import com.multistore.elt.notifier.client.SnsAlerts;
+import com.multistore.elt.aws.SnsAlerts;
 import com.multistore.elt.notifier.config.NotifierConfig;
 import com.multistore.elt.notifier.repository.NotificationLedger;
 import com.multistore.elt.notifier.repository.NotificationLedger.Claim;
@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * What a finished run is owed: a Power BI refresh of every configured dataset when it succeeded, an SNS alert when it
- * failed (or when a refresh failed, was refused or skipped). The ledger claim makes a re-delivered event a no-op;
- * a claim left PENDING by a crash is resumed by the next delivery once its lease has run out.
+ * failed (or when a refresh failed, was refused or skipped). The ledger claim makes a re-delivered event of a finished
+ * send a no-op; one whose send is still PENDING is tried again (transient) until the send is finished, or its lease
+ * (renewed by a live claimer) runs out and the delivery resumes it.
  */
 @ApplicationScoped
 public class RunNotifications {
@@ -58,9 +59,15 @@ public class RunNotifications {
                 ? NotificationLedger.Kind.POWERBI_REFRESH : NotificationLedger.Kind.SNS_ALERT;
         var claim = claim(event, kind);
         if (claim.isEmpty()) {
+            var original = ledger.original(event.runId(), event.attempt());
+            if (original.isPresent() && "PENDING".equals(original.get().status())) {
+                // another delivery holds the send (or held it and crashed): not done, so not acknowledged; the inbox
+                // tries again until that send is finished or its lease runs out and this delivery resumes it
+                throw new SendInProgress(event.runId(), event.attempt());
+            }
             metrics.duplicate();
-            LOG.infof("run %s attempt %d: already notified (or being notified), duplicate event ignored",
-                    event.runId(), event.attempt());
+            LOG.infof("run %s attempt %d: already notified (%s), duplicate event ignored", event.runId(),
+                    event.attempt(), original.map(NotificationLedger.Original::status).orElse("unknown"));
             return;
         }
         LOG.infof("run %s attempt %d: %s %s (transform %s)", event.runId(), event.attempt(), kind,
@@ -104,7 +111,8 @@ public class RunNotifications {
     private SendResult alert(Claim claim, RunAlert alert, Outcome outcome, String detail) throws SQLException {
         String messageId;
         try {
-            messageId = sns.publish(redaction.redact(alert.subject()), redaction.redact(alert.message()));
+            messageId = sns.publish("notifier.sns.topic-arn", config.sns().topicArn(), redaction.redact(alert.subject()),
+                    redaction.redact(alert.message()));
         } catch (RuntimeException e) {
             metrics.alert(false);
             String reason = redaction.redact(detail + "; SNS alert NOT published: " + e.getClass().getSimpleName()

@@ -68,29 +68,59 @@ public abstract class EventInbox implements HealthCheck {
         } catch (Exception e) {
             return deadLetter(channel, message, runId, e);
         }
+        T read = event;
+        Exception poison;
+        try {
+            poison = untilHandled(channel, "run " + runId, () -> handler.handle(read));
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            // neither acked nor nacked: the event stays uncommitted and is delivered again after a restart
+            return new CompletableFuture<>();
+        }
+        return poison == null ? message.ack() : deadLetter(channel, message, runId, poison);
+    }
+
+    /** A unit of work that either completes or throws; what a batch consumer hands to {@link #takeBatch}. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Handles a batch whose records are dealt with one by one inside {@code work} (the loader's raw records: an
+     * unreadable record is dead-lettered there): any exception is transient, so the batch is tried again with the same
+     * backoff until it is handled, and readiness is DOWN meanwhile; it is never skipped. Returns when it is handled.
+     */
+    public void takeBatch(String channel, String what, Work work) throws InterruptedException {
+        untilHandled(channel, what, () -> {
+            try {
+                work.run();
+            } catch (PoisonEventException | IllegalArgumentException e) {
+                // a batch is not one event: nothing to dead-letter as a whole, so it is tried again
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Runs the work until it succeeds (null) or finds the event poison (that exception); transient failures wait. */
+    private Exception untilHandled(String channel, String what, Work work) throws InterruptedException {
         long backoff = config.retryInitial().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                handler.handle(event);
+                work.run();
                 if (stalled.remove(channel) != null) {
-                    LOG.infof("run %s: %s handled after %d tries; the channel goes on", runId, channel, attempt);
+                    LOG.infof("%s: %s handled after %d tries; the channel goes on", what, channel, attempt);
                 }
-                return message.ack();
+                return null;
             } catch (PoisonEventException | IllegalArgumentException e) {
                 stalled.remove(channel);
-                return deadLetter(channel, message, runId, e);
+                return e;
             } catch (Exception e) {
                 String reason = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
-                stalled.put(channel, "run " + runId + ": " + reason);
-                LOG.warnf("run %s: %s not handled (try %d), trying again in %d ms: %s", runId, channel, attempt,
+                stalled.put(channel, what + ": " + reason);
+                LOG.warnf("%s: %s not handled (try %d), trying again in %d ms: %s", what, channel, attempt,
                         backoff, reason);
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    // neither acked nor nacked: the event stays uncommitted and is delivered again after a restart
-                    return new CompletableFuture<>();
-                }
+                Thread.sleep(backoff);
                 backoff = Math.min(config.retryMax().toMillis(), backoff * 2);
             }
         }

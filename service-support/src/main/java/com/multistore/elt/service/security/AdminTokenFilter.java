@@ -8,14 +8,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.util.Optional;
 
 /**
  * Guards {@link AdminOnly} endpoints. The token comes from {@code pipeline.admin.token} (environment
- * {@code PIPELINE_ADMIN_TOKEN}, or a secret); without one configured every admin call is refused. The answer to a
+ * {@code PIPELINE_ADMIN_TOKEN}, the host's file, or AWS Secrets Manager), read at start-up ({@link ConfiguredAdminToken}); without one configured every admin call is refused. The answer to a
  * refused call never echoes what was presented.
  */
 @Provider
@@ -25,13 +22,10 @@ public class AdminTokenFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(AdminTokenFilter.class);
 
-    private final AdminToken token;
+    private final ConfiguredAdminToken token;
 
-    public AdminTokenFilter(@ConfigProperty(name = "pipeline.admin.token") Optional<String> configured) {
-        this.token = new AdminToken(configured);
-        if (!token.configured()) {
-            LOG.warn("pipeline.admin.token is not set: admin endpoints refuse every call");
-        }
+    public AdminTokenFilter(ConfiguredAdminToken token) {
+        this.token = token;
     }
 
     @Override

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SQL kept as files on the classpath (the services' {@code src/main/resources/sql/...} and the {@code sql} module's
- * merge and check files), read once and cached. A missing file is a clear error naming the path.
+ * The one way a service reads SQL: files of the {@code sql} module, {@code sql/<layer>/...} on the classpath
+ * ({@code staging/} the loader's, {@code merge/}, {@code checks/}, {@code report/} the transformer's warehouse SQL,
+ * {@code ops/<service>/} each service's bookkeeping, {@code ops/outbox/} the event outbox), snake_case names, read once
+ * and cached; callers name the full path. A missing file is a clear error naming the path.
  */
 public final class SqlFiles {
 
@@ -21,6 +23,21 @@ public final class SqlFiles {
     /** The text of a classpath resource, e.g. {@code sql/merge/01_dim_customers.sql}. */
     public static String text(String path) {
         return CACHE.computeIfAbsent(path.startsWith("/") ? path.substring(1) : path, SqlFiles::read);
+    }
+
+    /**
+     * A statement written once for several tables: each {@code ${name}} in the file stands for the value given
+     * (e.g. {@code ${entity}} for a staging table's entity). A placeholder left without a value is an error.
+     */
+    public static String text(String path, Map<String, String> values) {
+        String sql = text(path);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            sql = sql.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        if (sql.contains("${")) {
+            throw new IllegalArgumentException("SQL file " + path + " has a placeholder without a value: " + values.keySet());
+        }
+        return sql;
     }
 
     private static String read(String path) {

@@ -1,5 +1,6 @@
 package com.multistore.elt.transformer.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,16 +17,14 @@ import java.util.List;
 public class DataQualityRepository {
 
     private final AgroalDataSource dataSource;
-    private final SqlFiles files;
 
-    public DataQualityRepository(AgroalDataSource dataSource, SqlFiles files) {
+    public DataQualityRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.files = files;
     }
 
     public List<CheckResult> notPassed(String runId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/failed_checks.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/failed_checks.sql"))) {
             ps.setString(1, runId);
             List<CheckResult> results = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

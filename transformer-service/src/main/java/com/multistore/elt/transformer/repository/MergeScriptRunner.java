@@ -1,5 +1,6 @@
 package com.multistore.elt.transformer.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import com.multistore.elt.transformer.config.BakeryConfig;
 import com.multistore.elt.transformer.config.DataQualityConfig;
 import com.multistore.elt.transformer.config.TransformerConfig;
@@ -28,15 +29,13 @@ public class MergeScriptRunner {
             + " set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)";
 
     private final AgroalDataSource dataSource;
-    private final SqlFiles files;
     private final TransformerConfig config;
     private final BakeryConfig bakery;
     private final DataQualityConfig dq;
 
-    public MergeScriptRunner(AgroalDataSource dataSource, SqlFiles files, TransformerConfig config, BakeryConfig bakery,
+    public MergeScriptRunner(AgroalDataSource dataSource, TransformerConfig config, BakeryConfig bakery,
                              DataQualityConfig dq) {
         this.dataSource = dataSource;
-        this.files = files;
         this.config = config;
         this.bakery = bakery;
         this.dq = dq;
@@ -44,7 +43,7 @@ public class MergeScriptRunner {
 
     /** Executes the script and commits; on any error rolls back and throws. Returns the script's row count. */
     public long run(RunContext run, String scriptPath) throws SQLException {
-        String script = files.get(scriptPath);
+        String script = SqlFiles.text(scriptPath);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

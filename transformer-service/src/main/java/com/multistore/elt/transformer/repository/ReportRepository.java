@@ -1,5 +1,6 @@
 package com.multistore.elt.transformer.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,17 +19,15 @@ import java.util.List;
 public class ReportRepository {
 
     private final AgroalDataSource dataSource;
-    private final SqlFiles files;
 
-    public ReportRepository(AgroalDataSource dataSource, SqlFiles files) {
+    public ReportRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.files = files;
     }
 
     public List<BakeRequest> bakeSchedule() throws SQLException {
         List<BakeRequest> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/report/bake_schedule.sql"));
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/report/bake_schedule.sql"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.add(new BakeRequest(rs.getString("store"), rs.getString("request_key"),
@@ -46,7 +45,7 @@ public class ReportRepository {
     public List<FutureOrder> futureOrders() throws SQLException {
         List<FutureOrder> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/report/future_orders.sql"));
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/report/future_orders.sql"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.add(new FutureOrder(rs.getString("store"), rs.getLong("order_id"), rs.getString("order_name"),

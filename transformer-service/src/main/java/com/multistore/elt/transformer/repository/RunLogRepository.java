@@ -1,5 +1,6 @@
 package com.multistore.elt.transformer.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,17 +14,15 @@ import java.sql.SQLException;
 public class RunLogRepository {
 
     private final AgroalDataSource dataSource;
-    private final SqlFiles files;
 
-    public RunLogRepository(AgroalDataSource dataSource, SqlFiles files) {
+    public RunLogRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.files = files;
     }
 
     /** Records that a try of the job starts; returns how many tries the job has had in this attempt so far. */
     public int tryStarted(String runId, int attempt, String job) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/run_log_attempt_started.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/run_log_attempt_started.sql"))) {
             ps.setString(1, runId);
             ps.setInt(2, attempt);
             ps.setString(3, job);
@@ -36,7 +35,7 @@ public class RunLogRepository {
 
     public void tryEnded(String runId, int attempt, String job, String status, long rows, String error) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/run_log_attempt_ended.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/run_log_attempt_ended.sql"))) {
             ps.setString(1, status);
             ps.setLong(2, rows);
             ps.setString(3, error);

@@ -1,5 +1,6 @@
 package com.multistore.elt.transformer.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.Status;
@@ -23,18 +24,16 @@ import java.util.Optional;
 public class RunRepository {
 
     private final AgroalDataSource dataSource;
-    private final SqlFiles files;
     private final Clock clock;
 
-    public RunRepository(AgroalDataSource dataSource, SqlFiles files, Clock clock) {
+    public RunRepository(AgroalDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
-        this.files = files;
         this.clock = clock;
     }
 
     public void recordRun(RunStarted run, String businessDatesJson, String planJson) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/record_run.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/record_run.sql"))) {
             ps.setString(1, run.runId());
             ps.setString(2, run.trigger().name());
             ps.setString(3, businessDatesJson);
@@ -45,7 +44,7 @@ public class RunRepository {
 
     public void recordLoad(LoadCompleted load) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/record_load.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/record_load.sql"))) {
             ps.setString(1, load.runId());
             ps.setString(2, load.store());
             ps.setString(3, load.entity().code());
@@ -59,7 +58,7 @@ public class RunRepository {
 
     public Optional<BarrierState> barrier(String runId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/barrier_state.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/barrier_state.sql"))) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -73,16 +72,16 @@ public class RunRepository {
 
     /** Claims attempt 1 of the run at the clock's now; empty when it was claimed before (or the run is unknown or finished). */
     public Optional<Claim> claimFirstAttempt(String runId) throws SQLException {
-        return claim("sql/ops/claim_first_attempt.sql", runId);
+        return claim("sql/ops/transformer/claim_first_attempt.sql", runId);
     }
 
     /** Claims the next attempt of a run transformed before; empty when it never was. */
     public Optional<Claim> claimReplay(String runId) throws SQLException {
-        return claim("sql/ops/claim_replay.sql", runId);
+        return claim("sql/ops/transformer/claim_replay.sql", runId);
     }
 
     private Optional<Claim> claim(String file, String runId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(files.get(file))) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlFiles.text(file))) {
             ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             ps.setString(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -93,8 +92,16 @@ public class RunRepository {
     }
 
     public List<String> expiredRuns(Duration timeout) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/expired_runs.sql"))) {
+        return runIds("sql/ops/transformer/expired_runs.sql", timeout);
+    }
+
+    /** Runs with loads but no etl.run.started, the first load older than {@code timeout}. */
+    public List<String> unannouncedRuns(Duration timeout) throws SQLException {
+        return runIds("sql/ops/transformer/unannounced_runs.sql", timeout);
+    }
+
+    private List<String> runIds(String file, Duration timeout) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlFiles.text(file))) {
             ps.setDouble(1, timeout.toMillis() / 1000.0);
             List<String> runs = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -106,9 +113,19 @@ public class RunRepository {
         }
     }
 
+    /** Records a run known only by its loads (trigger UNKNOWN), RUNNING, so that it can be claimed and failed. */
+    public void recordUnannouncedRun(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/record_unannounced_run.sql"))) {
+            ps.setString(1, runId);
+            ps.setString(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
     public List<String> interruptedRuns() throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/interrupted_runs.sql"));
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/interrupted_runs.sql"));
              ResultSet rs = ps.executeQuery()) {
             List<String> runs = new ArrayList<>();
             while (rs.next()) {
@@ -120,7 +137,7 @@ public class RunRepository {
 
     public void finish(String runId, int attempt, Status status, String error) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/finish_run.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/finish_run.sql"))) {
             ps.setString(1, status.name());
             ps.setString(2, error);
             ps.setString(3, runId);

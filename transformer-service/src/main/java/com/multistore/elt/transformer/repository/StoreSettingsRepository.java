@@ -1,5 +1,6 @@
 package com.multistore.elt.transformer.repository;
 
+import com.multistore.elt.service.sql.SqlFiles;
 import com.multistore.elt.service.store.StoresConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,16 +17,14 @@ import java.util.Optional;
 public class StoreSettingsRepository {
 
     private final AgroalDataSource dataSource;
-    private final SqlFiles files;
 
-    public StoreSettingsRepository(AgroalDataSource dataSource, SqlFiles files) {
+    public StoreSettingsRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.files = files;
     }
 
     public void upsert(Map<String, StoresConfig.Store> stores) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/store_settings_upsert.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/store_settings_upsert.sql"))) {
             for (var store : stores.entrySet()) {
                 ps.setString(1, store.getKey());
                 ps.setString(2, store.getValue().channel().name());
@@ -41,7 +40,7 @@ public class StoreSettingsRepository {
     /** The stores that staged rows in the run but have no settings, comma-separated; empty when there are none. */
     public Optional<String> unconfigured(String runId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(files.get("sql/ops/unconfigured_stores.sql"))) {
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/unconfigured_stores.sql"))) {
             for (int i = 1; i <= 4; i++) {
                 ps.setString(i, runId);
             }

@@ -3,11 +3,6 @@ package com.multistore.elt.transformer.service;
 import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.RunStarted;
-import com.multistore.elt.events.Status;
-import com.multistore.elt.events.TransformCompleted;
-import com.multistore.elt.events.TransformCompleted.DataQuality;
-import com.multistore.elt.events.TransformCompleted.JobResult;
-import com.multistore.elt.transformer.repository.RunLogRepository;
 import com.multistore.elt.transformer.repository.RunRepository;
 import com.multistore.elt.transformer.repository.RunRepository.BarrierState;
 import com.multistore.elt.transformer.repository.RunRepository.Claim;
@@ -17,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,17 +25,15 @@ public class RunBarrier {
     private static final Logger LOG = Logger.getLogger(RunBarrier.class);
 
     private final RunRepository runs;
-    private final RunLogRepository runLog;
     private final TransformQueue queue;
-    private final TransformCompletedPublisher publisher;
+    private final RunOutcomes outcomes;
     private final BarrierTimeout barrierTimeout;
 
-    public RunBarrier(RunRepository runs, RunLogRepository runLog, TransformQueue queue,
-                      TransformCompletedPublisher publisher, BarrierTimeout barrierTimeout) {
+    public RunBarrier(RunRepository runs, TransformQueue queue,
+                      RunOutcomes outcomes, BarrierTimeout barrierTimeout) {
         this.runs = runs;
-        this.runLog = runLog;
         this.queue = queue;
-        this.publisher = publisher;
+        this.outcomes = outcomes;
         this.barrierTimeout = barrierTimeout;
     }
 
@@ -70,7 +62,10 @@ public class RunBarrier {
         evaluate(load.runId());
     }
 
-    /** Fails the runs whose plan did not complete within the barrier timeout. */
+    /**
+     * Fails the runs whose plan did not complete within the barrier timeout, and the runs that never reached the
+     * transformer (loads, but no etl.run.started) within it: each ends FAILED with its event, so it is alerted.
+     */
     @Scheduled(every = "${pipeline.transform.barrier-check-every:PT30S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepExpired() {
         try {
@@ -79,6 +74,13 @@ public class RunBarrier {
                 String missing = state.map(BarrierState::missingItems).orElse(null);
                 fail(runId, "barrier timeout after " + barrierTimeout.value() + ": not loaded: "
                         + (missing == null ? "(none)" : missing));
+            }
+            for (String runId : runs.unannouncedRuns(barrierTimeout.value())) {
+                String reason = "barrier timeout after " + barrierTimeout.value() + ": etl.run.started never received"
+                        + " (only loads arrived)";
+                if (outcomes.failUnannounced(runId, reason)) {
+                    LOG.errorf("run %s attempt 1: FAILED: %s", runId, reason);
+                }
             }
         } catch (Exception e) {
             LOG.errorf("barrier timeout check failed: %s", MergeJobRunner.error(e));
@@ -109,14 +111,8 @@ public class RunBarrier {
     }
 
     private void fail(String runId, String reason) throws SQLException {
-        if (runs.claimFirstAttempt(runId).isEmpty()) {
-            return;
+        if (outcomes.failAtBarrier(runId, reason)) {
+            LOG.errorf("run %s attempt 1: FAILED: %s", runId, reason);
         }
-        runLog.tryStarted(runId, 1, MergeJob.BARRIER);
-        runLog.tryEnded(runId, 1, MergeJob.BARRIER, "FAILED", 0, reason);
-        runs.finish(runId, 1, Status.FAILED, reason);
-        LOG.errorf("run %s attempt 1: FAILED: %s", runId, reason);
-        publisher.publish(new TransformCompleted(runId, 1, Status.FAILED,
-                List.of(new JobResult(MergeJob.BARRIER, Status.FAILED, 0, 1, 0, reason)), new DataQuality(0, 0, 0)));
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * One attempt at a run: the store settings, the merge jobs in dependency order (each in its own transaction, with
- * retries), then the data-quality checks; the run's outcome is recorded and published once.
+ * retries), then the data-quality checks; the run's outcome and its event are recorded together (RunOutcomes).
  */
 @ApplicationScoped
 public class TransformService {
@@ -35,18 +35,18 @@ public class TransformService {
     private final MergeJobRunner jobs;
     private final DataQualityRepository dataQuality;
     private final RunRepository runs;
-    private final TransformCompletedPublisher publisher;
+    private final RunOutcomes outcomes;
     private final MeterRegistry metrics;
 
     public TransformService(StoresConfig stores, StoreSettingsRepository storeSettings, MergeJobRunner jobs,
                             DataQualityRepository dataQuality, RunRepository runs,
-                            TransformCompletedPublisher publisher, MeterRegistry metrics) {
+                            RunOutcomes outcomes, MeterRegistry metrics) {
         this.stores = stores;
         this.storeSettings = storeSettings;
         this.jobs = jobs;
         this.dataQuality = dataQuality;
         this.runs = runs;
-        this.publisher = publisher;
+        this.outcomes = outcomes;
         this.metrics = metrics;
     }
 
@@ -143,22 +143,19 @@ public class TransformService {
     }
 
     private void finish(RunContext run, TransformCompleted completed, String error) {
-        try {
-            runs.finish(run.runId(), run.attempt(), completed.status(), error);
-        } catch (Exception e) {
-            LOG.errorf("run %s attempt %d: outcome %s not recorded in ops.etl_runs: %s", run.runId(), run.attempt(),
-                    completed.status(), MergeJobRunner.error(e));
-        }
         if (error != null) {
             LOG.errorf("run %s attempt %d: FAILED: %s", run.runId(), run.attempt(), error);
         }
         try {
-            publisher.publish(completed);
+            outcomes.record(completed, error);
         } catch (RuntimeException e) {
-            LOG.errorf("run %s attempt %d: etl.transform.completed NOT published: %s", run.runId(), run.attempt(),
-                    MergeJobRunner.error(e));
+            LOG.errorf("run %s attempt %d: outcome %s NOT recorded (the attempt stays RUNNING and resumes at the next"
+                    + " start): %s", run.runId(), run.attempt(), completed.status(), MergeJobRunner.error(e));
             throw e;
         }
+        LOG.infof("run %s attempt %d: %s recorded, etl.transform.completed in the outbox (dq passed %d, warned %d,"
+                + " failed %d)", run.runId(), run.attempt(), completed.status(), completed.dq().passed(),
+                completed.dq().warned(), completed.dq().failed());
     }
 
     private record ChecksOutcome(DataQuality dq, JobResult result, String error) {
