@@ -86,6 +86,11 @@ javac -nowarn -d classes -cp "${cp_jars#:}" "${sources[@]}"
 # JAVA_OPTS / QUARKUS_CONFIG_LOCATIONS (the image's entry point, Quarkus' config locations)
 { grep -rhoE '@ConfigProperty\(name = "[^"]+"' "$root"/*-service/src/main/java "$root"/service-support/src/main/java \
     | sed -E 's/.*"(.*)"/\1/'
+  # aws-support reads its keys through the Config API (AwsSettings, the Secrets Manager source): its literal key names,
+  # and the endpoint override of each AWS service a client is built for (aws.client(<Client>.builder(), "<service>"))
+  grep -rhoE '"(aws|pipeline)\.[a-z][a-z.-]*[a-z]"' "$root"/aws-support/src/main/java | tr -d '"'
+  grep -rhoE '(client|configure)\([A-Za-z0-9]+\.builder\(\), "[a-z0-9]+"' "$root"/*-service/src/main/java "$root"/aws-support/src/main/java \
+    | sed -E 's/.*"(.*)"/aws.\1.endpoint-override/'
   printf '%s\n' quarkus.datasource.jdbc.url quarkus.datasource.username quarkus.datasource.password \
     kafka.bootstrap.servers quarkus.config.locations java.opts; } | sort -u > extra-names.txt
 java -cp "classes:${cp_jars#:}" EnvExampleCheck "$root/.env.example" extra-names.txt
