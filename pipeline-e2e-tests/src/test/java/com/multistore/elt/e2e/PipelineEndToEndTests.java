@@ -1,6 +1,7 @@
 package com.multistore.elt.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.multistore.elt.events.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,9 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -297,6 +301,119 @@ class PipelineEndToEndTests {
                 "the retried merge left every line once");
     }
 
+    @Test
+    @Order(7)
+    void aTransformerKilledAfterRecordingAnOutcomeAndBeforePublishingItNotifiesOnceAfterItsRestart() {
+        // The relay held (pipeline.outbox.relay=false): the outcome and its event commit, the event is not sent; the
+        // process is then killed, which is a crash between the commit and the send.
+        pipeline.service("transformer-service").kill();
+        pipeline.restart("transformer-service", "-Dpipeline.outbox.relay=false");
+        pipeline.post(pipeline.simulator.url() + "/simulator/shops/retail/orders/touch?count=5", "", false);
+        pipeline.stubs.resetRequests();
+        String runId = checks.runToTheEnd("{\"stores\":[\"retail\"]}");
+        assertEquals("SUCCEEDED", checks.status(runId), () -> "run: " + checks.runError(runId));
+        assertEquals(1, pipeline.number("select count(*) from ops.outbox where topic = 'etl.transform.completed'"
+                + " and event_key = '" + runId + "' and published_at is null"), "the outcome's event waits in the outbox");
+        RunningPipeline.pause(3, TimeUnit.SECONDS);
+        assertEquals(0, completions(runId).size(), "nothing published before the crash");
+        assertEquals(0, pipeline.number("select count(*) from ops.notifications where run_id = '" + runId + "'"),
+                "nothing notified before the crash");
+        pipeline.service("transformer-service").kill();
+
+        pipeline.restart("transformer-service");
+
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "SENT".equals(pipeline.text(
+                "select status from ops.notifications where kind = 'POWERBI_REFRESH' and run_id = '" + runId + "'"))),
+                "after the restart the run refreshes Power BI");
+        int refreshes = pipeline.stubs.findAll(postRequestedFor(urlPathMatching(POWERBI_REFRESHES))).size();
+        assertTrue(refreshes > 0, "Power BI was asked to refresh");
+        RunningPipeline.pause(5, TimeUnit.SECONDS);
+        assertEquals(1, completions(runId).size(), "the outcome is published once");
+        assertEquals(refreshes, pipeline.stubs.findAll(postRequestedFor(urlPathMatching(POWERBI_REFRESHES))).size(),
+                "and notified once");
+        assertEquals(1, pipeline.number("select count(*) from ops.notifications where run_id = '" + runId + "'"),
+                "one notification of the run");
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(60), () -> pipeline.number("select count(*) from"
+                + " ops.watermarks where entity = 'orders' and store = 'retail' and run_id = '" + runId + "'") == 1),
+                "the run's watermark moves once its outcome is published");
+    }
+
+    @Test
+    @Order(8)
+    void aNotifierKilledAfterPowerBiTookARefreshAndBeforeItWasRecordedAsksForNoSecondOne() {
+        // "Power BI" takes the refresh request at once, but its answer takes 30 s: the notifier is killed meanwhile
+        StubMapping slow = pipeline.stubs.stubFor(post(urlPathMatching(POWERBI_REFRESHES)).atPriority(1)
+                .willReturn(aResponse().withStatus(202).withHeader("RequestId", "e2e-slow").withFixedDelay(30_000)));
+        String runId;
+        try {
+            pipeline.post(pipeline.simulator.url() + "/simulator/shops/retail/orders/touch?count=5", "", false);
+            pipeline.stubs.resetRequests();
+            runId = checks.runToTheEnd("{\"stores\":[\"retail\"]}");
+            String id = runId;
+            assertEquals("SUCCEEDED", checks.status(id), () -> "run: " + checks.runError(id));
+            assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "ASKING".equals(pipeline.text(
+                    "select datasets -> 'sales' ->> 'state' from ops.notifications where run_id = '" + id + "'"))),
+                    "the notifier is asking Power BI for the refresh");
+            assertTrue(RunningPipeline.await(Duration.ofSeconds(10), () -> !pipeline.stubs.findAll(
+                    postRequestedFor(urlPathMatching(POWERBI_REFRESHES))).isEmpty()), "Power BI has the request");
+            pipeline.service("notifier-service").kill();
+        } finally {
+            pipeline.stubs.removeStub(slow);
+        }
+        String id = runId;
+
+        pipeline.restart("notifier-service");
+
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(120), () -> "SENT".equals(pipeline.text(
+                "select status from ops.notifications where kind = 'POWERBI_REFRESH' and run_id = '" + id + "'"))),
+                () -> "the send is resumed after the restart: " + pipeline.text("select status || ' ' || datasets::text"
+                        + " from ops.notifications where run_id = '" + id + "'"));
+        assertEquals(1, pipeline.stubs.findAll(postRequestedFor(urlPathMatching(POWERBI_REFRESHES))).size(),
+                "the refresh Power BI took is found in its history, not asked for again");
+        assertEquals("COMPLETED", pipeline.text("select datasets -> 'sales' ->> 'state' from ops.notifications"
+                + " where run_id = '" + id + "'"));
+    }
+
+    @Test
+    @Order(9)
+    void aBrokerStoppedAndRestartedInTheMiddleOfARunLeavesTheSameWarehouseAsAnUndisturbedRun() throws Exception {
+        String faults = pipeline.simulator.url() + "/simulator/shops/retail/faults";
+        pipeline.post(pipeline.simulator.url() + "/simulator/shops/retail/orders/touch?count=30", "", false);
+        pipeline.post(pipeline.simulator.url() + "/simulator/shops/retail/orders?count=5", "", false);
+        pipeline.post(faults, "{\"bulkPauseMillis\": 3000}", false); // a bulk extraction slow enough to cut into
+        String runId;
+        try {
+            JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs",
+                    "{\"stores\":[\"retail\"],\"mode\":\"BULK\"}", true);
+            runId = answer.path("runId").asText(null);
+            assertNotNull(runId, "the extractor answers the run id: " + answer);
+            String id = runId;
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> pipeline.number(
+                    "select count(*) from staging.orders where run_id = '" + id + "'") > 0),
+                    "the loader stages the run's first records");
+            // the broker goes away in the middle of the run, for longer than a client's request timeout
+            pipeline.restartBroker(Duration.ofSeconds(20));
+            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(checks.status(id))),
+                    () -> "run " + id + " did not end after the broker came back: " + checks.status(id));
+        } finally {
+            pipeline.delete(faults);
+        }
+        String id = runId;
+        assertEquals("SUCCEEDED", checks.status(id), () -> "run through a broker outage: " + checks.runError(id));
+        long orders = ShopTruth.read(pipeline, "retail").counts.get("orders").get("count").asLong();
+        assertEquals(orders, pipeline.number("select count(distinct gid) from staging.orders where run_id = '" + id + "'"),
+                "no order lost");
+        assertEquals(orders, pipeline.number("select count(*) from staging.orders where run_id = '" + id + "'"),
+                "no order staged twice");
+        checks.assertWarehouseMatchesTheShops(id);
+        assertEquals(1, completions(id).size(), "one transform completion");
+    }
+
+    private List<JsonNode> completions(String runId) {
+        return TopicContent.all(pipeline.bootstrap, "etl.transform.completed").stream()
+                .map(r -> RunningPipeline.json(r.value())).filter(e -> runId.equals(e.path("runId").asText())).toList();
+    }
+
     private double shopifyRetries(String store) {
         double sum = 0;
         for (String line : pipeline.getText(pipeline.service("extractor-service").url() + "/q/metrics").split("\n")) {
@@ -308,7 +425,7 @@ class PipelineEndToEndTests {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void noSecretAppearsInAnyLog() throws Exception {
         List<java.nio.file.Path> logs = new java.util.ArrayList<>();
         pipeline.services.values().forEach(s -> logs.add(s.log));

@@ -152,10 +152,20 @@ final class RunningPipeline {
         return new ChildProcess(name, port, work.resolve("logs").resolve(name + ".log"), command);
     }
 
-    /** Starts a stopped or killed service again on its port, with its configuration and log (appended). */
-    void restart(String name) {
+    /** A broker outage in the middle of whatever runs: down for {@code down}, then back on the same port with its data. */
+    void restartBroker(Duration down) throws InterruptedException {
+        broker.restart(down);
+    }
+
+    /**
+     * Starts a stopped or killed service again on its port, with its configuration and log (appended), and any
+     * further {@code -D} options.
+     */
+    void restart(String name, String... options) {
         ChildProcess old = services.get(name);
-        ChildProcess again = child(name, List.of("-Dquarkus.config.locations=" + work.resolve("pipeline.properties")));
+        List<String> all = new ArrayList<>(List.of(options));
+        all.add("-Dquarkus.config.locations=" + work.resolve("pipeline.properties"));
+        ChildProcess again = child(name, all);
         ChildProcess same = new ChildProcess(name, old.port, old.log, commandOn(again, old.port));
         services.put(name, same);
         same.start();
@@ -190,6 +200,10 @@ final class RunningPipeline {
                 "loader.barrier.poll-interval=PT0.5S",
                 "notifier.powerbi.base-url=" + stubs + "/powerbi",
                 "notifier.powerbi.poll-interval=PT0.5S",
+                // more successful runs a day than Power BI's cap of 8: the suite checks every refresh, not the cap
+                "notifier.powerbi.daily-cap=100",
+                // renewed at every poll; short, so that a killed notifier's send is resumed within seconds
+                "notifier.claim-lease=PT15S",
                 "notifier.powerbi.datasets.sales.group-id=e2e-workspace",
                 "notifier.powerbi.datasets.sales.dataset-id=e2e-sales-dataset",
                 "notifier.azure-ad.authority=" + stubs + "/azure-ad",

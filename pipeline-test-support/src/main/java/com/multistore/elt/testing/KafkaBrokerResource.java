@@ -9,18 +9,24 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
+
+import java.io.File;
+import java.io.IOException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A real Apache Kafka broker (KRaft, from the kafka_2.13 jars) inside the test JVM, on free ports, shared by all
- * tests of a module run and closed at the end, log directories deleted. Services see it through
+ * tests of a module run and closed at the end, log directories deleted; {@link #restart} makes a broker outage. Services see it through
  * {@code kafka.bootstrap.servers}; tests get a {@link KafkaCompanion} in fields annotated {@link InjectKafkaCompanion}.
  * The pipeline's topics ({@link Topics#all()}) are created before any service starts, with {@value #PARTITIONS}
  * partitions so ordering and offset barriers are exercised on more than one partition, and the resource waits until
@@ -34,27 +40,63 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     private static final Logger LOG = Logger.getLogger(KafkaBrokerResource.class);
 
     private EmbeddedKafkaBroker broker;
+    private List<String> logDirs = List.of();
+    private int kafkaPort;
+    private int controllerPort;
     private KafkaCompanion companion;
 
     @Override
     public Map<String, String> start() {
         long started = System.nanoTime();
+        kafkaPort = Ports.free();
+        controllerPort = Ports.free();
         broker = new EmbeddedKafkaBroker()
-                .withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(p -> {
-                    p.put("num.partitions", String.valueOf(PARTITIONS));
-                    p.put("auto.create.topics.enable", "true");
-                    p.put("group.initial.rebalance.delay.ms", "0");
-                    // Tests pin clocks at past instants, and a raw record's timestamp is its extraction time: time-based
-                    // retention would delete such records (within the 5-minute check) before a test replays them.
-                    p.put("log.retention.ms", "-1");
-                })
+                .withKafkaPort(kafkaPort)
+                .withControllerPort(controllerPort)
+                // the log directory is kept over a restart (an outage) and deleted when the resource stops
+                .withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(KafkaBrokerResource::settings)
                 .start();
+        logDirs = List.copyOf(broker.getLogDirs());
         String bootstrap = broker.getAdvertisedListeners();
         createPipelineTopics(bootstrap);
         companion = new KafkaCompanion(bootstrap);
         LOG.infof("test Kafka broker up at %s in %d ms", bootstrap, (System.nanoTime() - started) / 1_000_000);
         return Map.of("kafka.bootstrap.servers", bootstrap);
+    }
+
+    private static void settings(Properties p) {
+        p.put("num.partitions", String.valueOf(PARTITIONS));
+        p.put("auto.create.topics.enable", "true");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // Tests pin clocks at past instants, and a raw record's timestamp is its extraction time: time-based
+        // retention would delete such records (within the 5-minute check) before a test replays them.
+        p.put("log.retention.ms", "-1");
+    }
+
+    /**
+     * A broker outage: the broker is shut down, stays down for {@code down}, and starts again on the same ports, with
+     * the same node and cluster id and its data (the log directory), as a restarted broker of a real cluster would.
+     */
+    public void restart(Duration down) throws InterruptedException {
+        int nodeId = broker.getNodeId();
+        String clusterId = broker.getClusterId();
+        String logDir = logDirs.get(0);
+        broker.close();
+        LOG.infof("test Kafka broker stopped (an outage of %s)", down);
+        Thread.sleep(down.toMillis());
+        broker = new EmbeddedKafkaBroker()
+                .withNodeId(nodeId)
+                .withClusterId(clusterId)
+                .withKafkaPort(kafkaPort)
+                .withControllerPort(controllerPort)
+                .withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(p -> {
+                    settings(p);
+                    p.put("log.dir", logDir);
+                })
+                .start();
+        LOG.infof("test Kafka broker up again at %s", broker.getAdvertisedListeners());
     }
 
     private static void createPipelineTopics(String bootstrap) {
@@ -97,6 +139,13 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         if (broker != null) {
             broker.close();
             LOG.info("test Kafka broker stopped");
+        }
+        for (String dir : logDirs) {
+            try {
+                Utils.delete(new File(dir));
+            } catch (IOException e) {
+                LOG.warnf("test Kafka broker: log directory %s not deleted: %s", dir, e.getMessage());
+            }
         }
     }
 }
