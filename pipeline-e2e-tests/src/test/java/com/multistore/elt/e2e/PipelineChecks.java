@@ -186,6 +186,33 @@ final class PipelineChecks {
         return runId;
     }
 
+    /** Starts a run and returns its id once the loader has staged its first orders: the run is in the middle. */
+    String startAndAwaitFirstOrders(String body) {
+        JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs", body, true);
+        String runId = answer.path("runId").asText(null);
+        assertNotNull(runId, "the extractor answers the run id: " + answer);
+        assertTrue(RunningPipeline.await(RUN_BOUND, () -> pipeline.number(
+                "select count(*) from staging.orders where run_id = '" + runId + "'") > 0),
+                "the loader stages the run's first records");
+        return runId;
+    }
+
+    /** Waits until the run has ended, SUCCEEDED or FAILED; {@code after} says what it went through. */
+    void awaitEnd(String runId, String after) {
+        assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(status(runId))),
+                () -> "run " + runId + " did not end " + after + ": " + status(runId));
+    }
+
+    /** Every order of the store's shop is staged by the run, once; returns how many. */
+    long assertEveryOrderStagedOnce(String store, String runId) {
+        long orders = ShopTruth.read(pipeline, store).counts.get("orders").get("count").asLong();
+        assertEquals(orders, pipeline.number("select count(distinct gid) from staging.orders where run_id = '" + runId
+                + "'"), "no order lost");
+        assertEquals(orders, pipeline.number("select count(*) from staging.orders where run_id = '" + runId + "'"),
+                "no order staged twice");
+        return orders;
+    }
+
     /** Replays a store's business day of all four entities from the source and waits for the replay run to succeed. */
     String replayToTheEnd(String day, String store, String source) {
         JsonNode answer = pipeline.post(pipeline.service("loader-service").url() + "/replay",

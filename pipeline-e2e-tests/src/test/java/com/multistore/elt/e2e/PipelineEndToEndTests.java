@@ -215,36 +215,23 @@ class PipelineEndToEndTests {
     void aLoaderKilledMidRunLosesAndDuplicatesNothing() {
         String faults = pipeline.simulator.url() + "/simulator/shops/retail/faults";
         pipeline.post(faults, "{\"bulkPauseMillis\": 3000}", false);
-        String runId;
+        String id;
         try {
-            JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs",
-                    "{\"stores\":[\"retail\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}", true);
-            runId = answer.path("runId").asText(null);
-            assertNotNull(runId, "the extractor answers the run id: " + answer);
-            String id = runId;
-            assertTrue(RunningPipeline.await(RUN_BOUND, () -> pipeline.number(
-                    "select count(*) from staging.orders where run_id = '" + id + "'") > 0),
-                    "the loader stages the run's first records");
+            id = checks.startAndAwaitFirstOrders("{\"stores\":[\"retail\"],\"entities\":[\"orders\"],\"mode\":\"BULK\"}");
             pipeline.service("loader-service").kill();
             long stagedAtKill = pipeline.number("select count(*) from staging.orders where run_id = '" + id + "'");
             assertEquals(0, pipeline.number("select count(*) from ops.loader_loads where run_id = '" + id + "'"),
                     "killed in the middle of the run (" + stagedAtKill + " orders staged), before its load was declared");
             pipeline.restart("loader-service");
-            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(checks.status(id))),
-                    () -> "run " + id + " did not end: " + checks.status(id));
+            checks.awaitEnd(id, "after the loader's restart");
         } finally {
             pipeline.delete(faults);
         }
-        String id = runId;
         assertEquals("SUCCEEDED", checks.status(id), () -> "run with a killed loader: " + checks.runError(id));
-        long orders = ShopTruth.read(pipeline, "retail").counts.get("orders").get("count").asLong();
+        long orders = checks.assertEveryOrderStagedOnce("retail", id);
         long extracted = pipeline.number("select records from ops.extractor_run_items where run_id = '" + id
                 + "' and store = 'retail' and entity = 'orders'");
         assertEquals(orders, extracted, "the extractor published every order once");
-        assertEquals(orders, pipeline.number("select count(distinct gid) from staging.orders where run_id = '" + id + "'"),
-                "no order lost");
-        assertEquals(orders, pipeline.number("select count(*) from staging.orders where run_id = '" + id + "'"),
-                "no order staged twice");
         List<JsonNode> loads = TopicContent.all(pipeline.bootstrap, "etl.load.completed").stream()
                 .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())).toList();
         assertEquals(1, loads.size(), "one load completion: " + loads);
@@ -381,30 +368,17 @@ class PipelineEndToEndTests {
         pipeline.post(pipeline.simulator.url() + "/simulator/shops/retail/orders/touch?count=30", "", false);
         pipeline.post(pipeline.simulator.url() + "/simulator/shops/retail/orders?count=5", "", false);
         pipeline.post(faults, "{\"bulkPauseMillis\": 3000}", false); // a bulk extraction slow enough to cut into
-        String runId;
+        String id;
         try {
-            JsonNode answer = pipeline.post(pipeline.service("extractor-service").url() + "/runs",
-                    "{\"stores\":[\"retail\"],\"mode\":\"BULK\"}", true);
-            runId = answer.path("runId").asText(null);
-            assertNotNull(runId, "the extractor answers the run id: " + answer);
-            String id = runId;
-            assertTrue(RunningPipeline.await(RUN_BOUND, () -> pipeline.number(
-                    "select count(*) from staging.orders where run_id = '" + id + "'") > 0),
-                    "the loader stages the run's first records");
+            id = checks.startAndAwaitFirstOrders("{\"stores\":[\"retail\"],\"mode\":\"BULK\"}");
             // the broker goes away in the middle of the run, for longer than a client's request timeout
             pipeline.restartBroker(Duration.ofSeconds(20));
-            assertTrue(RunningPipeline.await(RUN_BOUND, () -> List.of("SUCCEEDED", "FAILED").contains(checks.status(id))),
-                    () -> "run " + id + " did not end after the broker came back: " + checks.status(id));
+            checks.awaitEnd(id, "after the broker came back");
         } finally {
             pipeline.delete(faults);
         }
-        String id = runId;
         assertEquals("SUCCEEDED", checks.status(id), () -> "run through a broker outage: " + checks.runError(id));
-        long orders = ShopTruth.read(pipeline, "retail").counts.get("orders").get("count").asLong();
-        assertEquals(orders, pipeline.number("select count(distinct gid) from staging.orders where run_id = '" + id + "'"),
-                "no order lost");
-        assertEquals(orders, pipeline.number("select count(*) from staging.orders where run_id = '" + id + "'"),
-                "no order staged twice");
+        checks.assertEveryOrderStagedOnce("retail", id);
         checks.assertWarehouseMatchesTheShops(id);
         assertEquals(1, completions(id).size(), "one transform completion");
     }
