@@ -6,11 +6,13 @@ import com.multistore.elt.events.Status;
 import com.multistore.elt.events.Topics;
 import com.multistore.elt.events.TransformCompleted;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A finished run's notification, end to end: real broker in, WireMock Azure AD / Power BI / SNS out, real ledger. */
 @QuarkusTest
 class NotificationTests extends NotifierTestsBase {
+
+    @Inject
+    Clock clock;
 
     @Test
     void aSucceededRunRefreshesEachDatasetOnceEvenWhenItsEventComesTwice() throws Exception {
@@ -266,7 +271,7 @@ class NotificationTests extends NotifierTestsBase {
     @Test
     void refreshesBeyondTheDailyCapAreSkippedRecordedAndAlerted() throws Exception {
         String runId = "run-" + UUID.randomUUID();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC); // the quota zone, UTC
         database.execute("insert into ops.powerbi_refresh_quota (dataset, quota_date, used) values"
                 + " ('group-sales-1/dataset-sales-1', '" + today + "', 50)"
                 + " on conflict (dataset, quota_date) do update set used = 50");
