@@ -109,8 +109,10 @@ public class DatasetRefresh {
         }
         Instant firstAsk = askedBefore;
         RuntimeException lost = null;
-        for (int ask = 1; ask <= Math.max(1, config.powerbi().requestTries()); ask++) {
+        int tries = Math.max(1, config.powerbi().requestTries());
+        for (int ask = 1; ; ask++) {
             if (firstAsk != null) {
+                // an ask went out whose answer never came: Power BI's history says whether it took it
                 Optional<PowerBiClient.Refresh> taken;
                 try {
                     taken = refreshSince(dataset, firstAsk.minus(config.powerbi().clockSkew()));
@@ -125,8 +127,10 @@ public class DatasetRefresh {
                             taken.get().requestId()));
                 }
             }
-            Instant askedAt = clock.instant();
-            firstAsk = firstAsk == null ? askedAt : firstAsk;
+            if (ask > tries) {
+                return record(claim, name, failure(lost, "refresh request"));
+            }
+            firstAsk = firstAsk == null ? clock.instant() : firstAsk;
             ledger.renew(claim, config.claimLease());
             record(claim, name, new DatasetState(ASKING, "refresh being requested", null, firstAsk));
             try {
@@ -142,17 +146,6 @@ public class DatasetRefresh {
                 return record(claim, name, failure(e, "refresh request"));
             }
         }
-        Optional<PowerBiClient.Refresh> taken;
-        try {
-            taken = refreshSince(dataset, firstAsk.minus(config.powerbi().clockSkew()));
-        } catch (RuntimeException e) {
-            return record(claim, name, failure(e, "refresh history"));
-        }
-        if (taken.isPresent()) {
-            return record(claim, name, new DatasetState(REQUESTED, "refresh requested (found in the history)",
-                    taken.get().requestId()));
-        }
-        return record(claim, name, failure(lost, "refresh request"));
     }
 
     /** The newest refresh of the dataset that started at or after {@code since}, if any. */
