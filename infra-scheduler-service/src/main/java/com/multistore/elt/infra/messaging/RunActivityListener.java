@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.Topics;
 import com.multistore.elt.events.TransformCompleted;
-import com.multistore.elt.infra.repository.RunActivity;
+import com.multistore.elt.infra.service.HostHolds;
 import com.multistore.elt.service.inbox.PoisonEventException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -31,7 +31,7 @@ public class RunActivityListener {
     ObjectMapper mapper;
 
     @Inject
-    RunActivity runs;
+    HostHolds holds;
 
     @Inject
     Inbox inbox;
@@ -43,10 +43,10 @@ public class RunActivityListener {
                 .orElse("?");
         return inbox.take(topic, message, payload -> runId(topic, payload), runId -> {
             if (Topics.RUN_STARTED.equals(topic)) {
-                runs.started(runId);
+                holds.runStarted(runId);
                 LOG.infof("run %s started: the host is held until it completes", runId);
             } else {
-                runs.finished(runId);
+                holds.runFinished(runId);
                 LOG.infof("run %s completed: it no longer holds the host", runId);
             }
         });

@@ -1,60 +1,71 @@
 package com.multistore.elt.infra.repository;
 
 import com.multistore.elt.service.sql.SqlFiles;
-import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code ops.infra_run_activity}: which runs started and finished, kept across restarts; read together with the
- * transformer's {@code ops.etl_runs}.
+ * {@code ops.infra_run_activity}: a run this service saw start ({@code etl.run.started}) and finish
+ * ({@code etl.transform.completed}), kept across restarts; read together with the transformer's {@code ops.etl_runs}.
+ * Either event may arrive first and either may arrive twice: a start keeps the first start time, a finish the last.
  */
-@ApplicationScoped
-public class RunActivity {
+@Entity
+@Table(schema = "ops", name = "infra_run_activity")
+public class RunActivity extends PanacheEntityBase {
 
-    private static final String STARTED = SqlFiles.text("sql/ops/infra/run_started.sql");
-    private static final String FINISHED = SqlFiles.text("sql/ops/infra/run_finished.sql");
     private static final String IN_PROGRESS = SqlFiles.text("sql/ops/infra/runs_in_progress.sql");
 
-    @Inject
-    AgroalDataSource dataSource;
+    @Id
+    @Column(name = "run_id")
+    public String runId;
 
-    public void started(String runId) throws SQLException {
-        update(STARTED, runId);
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Column(name = "seen_at", nullable = false)
+    public Instant seenAt;
+
+    public static void started(String runId, Instant now) {
+        RunActivity run = of(runId, now);
+        if (run.startedAt == null) {
+            run.startedAt = now;
+        }
     }
 
-    public void finished(String runId) throws SQLException {
-        update(FINISHED, runId);
+    public static void finished(String runId, Instant now) {
+        of(runId, now).finishedAt = now;
     }
 
     /** Runs in progress; {@code useRunTable} also trusts the transformer's {@code ops.etl_runs} RUNNING rows. */
-    public List<String> inProgress(Duration maxAge, boolean useRunTable) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(IN_PROGRESS)) {
-            s.setLong(1, maxAge.toSeconds());
-            s.setLong(2, maxAge.toSeconds());
-            s.setBoolean(3, useRunTable);
-            List<String> runs = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(rs.getString(1));
-                }
-            }
-            return runs;
-        }
+    @SuppressWarnings("unchecked")
+    public static List<String> inProgress(Duration maxAge, boolean useRunTable) {
+        return getEntityManager().createNativeQuery(IN_PROGRESS, String.class)
+                .setParameter(1, maxAge.toSeconds())
+                .setParameter(2, maxAge.toSeconds())
+                .setParameter(3, useRunTable)
+                .getResultList();
     }
 
-    private void update(String sql, String runId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, runId);
-            s.executeUpdate();
+    private static RunActivity of(String runId, Instant now) {
+        RunActivity run = findById(runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null) {
+            run = new RunActivity();
+            run.runId = runId;
+            run.seenAt = now;
+            run.persist();
         }
+        run.seenAt = now;
+        return run;
     }
 }

@@ -2,7 +2,6 @@ package com.multistore.elt.infra.rest;
 
 import com.multistore.elt.events.InstanceEvent;
 import com.multistore.elt.infra.config.InfraConfig;
-import com.multistore.elt.infra.repository.PendingStops;
 import com.multistore.elt.infra.service.HostLifecycle;
 import com.multistore.elt.service.security.AdminOnly;
 import jakarta.inject.Inject;
@@ -33,9 +32,6 @@ public class InstanceResource {
     HostLifecycle lifecycle;
 
     @Inject
-    PendingStops pendingStops;
-
-    @Inject
     InfraConfig config;
 
     @GET
@@ -46,7 +42,7 @@ public class InstanceResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instanceId", id);
         body.put("state", aws(() -> lifecycle.state(id)));
-        pendingStops.of(id).ifPresent(p -> body.put("pendingStop", Map.of("reason", p.reason(),
+        lifecycle.postponedStop(id).ifPresent(p -> body.put("pendingStop", Map.of("reason", p.reason(),
                 "postponements", p.postponements(), "waitedSeconds", p.waited().toSeconds())));
         return Response.ok(body).build();
     }

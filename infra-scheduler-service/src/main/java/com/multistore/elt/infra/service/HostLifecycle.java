@@ -7,9 +7,6 @@ import com.multistore.elt.aws.SnsAlerts;
 import com.multistore.elt.infra.config.InfraConfig;
 import com.multistore.elt.events.Topics;
 import com.multistore.elt.infra.messaging.Outbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import com.multistore.elt.infra.repository.PendingStops;
-import com.multistore.elt.infra.repository.RunActivity;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts and stops the ETL host. A stop never interrupts a run in progress: it is postponed (remembered in the
@@ -39,10 +37,7 @@ public class HostLifecycle {
     Ec2Instances ec2;
 
     @Inject
-    RunActivity runs;
-
-    @Inject
-    PendingStops pendingStops;
+    HostHolds holds;
 
     @Inject
     Outbox outbox;
@@ -68,7 +63,7 @@ public class HostLifecycle {
 
     /** Stops the host unless a run is in progress; then the stop is postponed (or forced when {@code force}). */
     public Result stop(String instanceId, String reason, boolean force) throws SQLException {
-        List<String> inProgress = runs.inProgress(config.runs().maxAge(), config.runs().useRunTable());
+        List<String> inProgress = holds.runsInProgress();
         if (force) {
             return stopNow(instanceId, Action.STOP_FORCED, reason + " (forced)", inProgress);
         }
@@ -77,27 +72,24 @@ public class HostLifecycle {
                     + config.stop().retryEvery() + ", forced after " + config.stop().gracePeriod();
             String state = ec2.state(instanceId);
             // the pending stop and its event commit together
-            Result result = QuarkusTransaction.requiringNew().call(() -> {
-                pendingStops.register(instanceId, reason);
-                return publish(instanceId, Action.STOP_POSTPONED, state, why, inProgress);
-            });
+            holds.postpone(instanceId, reason, event(instanceId, Action.STOP_POSTPONED, state, why));
             LOG.infof("instance %s: stop postponed, run(s) %s in progress", instanceId, inProgress);
-            return result;
+            return counted(instanceId, Action.STOP_POSTPONED, state, inProgress);
         }
         return stopNow(instanceId, Action.STOP, reason, inProgress);
     }
 
     /** Retries each postponed stop: stops once no run holds the host, forces it after the grace period. */
     public void retryPendingStops() throws SQLException {
-        for (PendingStops.PendingStop pending : pendingStops.all()) {
-            List<String> inProgress = runs.inProgress(config.runs().maxAge(), config.runs().useRunTable());
+        for (HostHolds.Postponed pending : holds.postponedStops()) {
+            List<String> inProgress = holds.runsInProgress();
             if (inProgress.isEmpty()) {
                 stopNow(pending.instanceId(), Action.STOP, pending.reason() + " (postponed "
                         + pending.postponements() + " time(s), the runs have finished)", inProgress);
             } else if (pending.waited().compareTo(config.stop().gracePeriod()) >= 0) {
                 forceAfterGrace(pending, inProgress);
             } else {
-                pendingStops.postponedAgain(pending.instanceId());
+                holds.postponedAgain(pending.instanceId());
                 LOG.infof("instance %s: stop still postponed, run(s) %s in progress (waited %s of %s)",
                         pending.instanceId(), inProgress, pending.waited(), config.stop().gracePeriod());
             }
@@ -108,7 +100,12 @@ public class HostLifecycle {
         return ec2.state(instanceId);
     }
 
-    private void forceAfterGrace(PendingStops.PendingStop pending, List<String> inProgress) throws SQLException {
+    /** The stop of this instance postponed because of a run in progress, if any. */
+    public Optional<HostHolds.Postponed> postponedStop(String instanceId) {
+        return holds.postponedStop(instanceId);
+    }
+
+    private void forceAfterGrace(HostHolds.Postponed pending, List<String> inProgress) throws SQLException {
         String reason = pending.reason() + ": forced after the grace period of " + config.stop().gracePeriod()
                 + " while run(s) " + inProgress + " still appeared in progress";
         Result result = stopNow(pending.instanceId(), Action.STOP_FORCED, reason, inProgress);
@@ -138,7 +135,7 @@ public class HostLifecycle {
             throws SQLException {
         String state = ec2.stop(instanceId);
         LOG.infof("instance %s: stop requested (%s), state %s", instanceId, reason, state);
-        pendingStops.remove(instanceId);
+        holds.stopping(instanceId);
         state = awaitState(instanceId, "stopped");
         return publish(instanceId, action, state, reason, inProgress);
     }
@@ -157,15 +154,22 @@ public class HostLifecycle {
         return state;
     }
 
-    /** Writes the action's event to the outbox (in the caller's transaction, if any), which publishes it. */
+    /** Writes the action's event to the outbox (a transaction of its own), which publishes it. */
     private Result publish(String instanceId, Action action, String state, String reason, List<String> inProgress) {
         try {
-            outbox.add(Topics.INSTANCE_EVENTS, instanceId, new InstanceEvent(instanceId, action, state, reason,
-                    clock.instant()));
+            outbox.add(Topics.INSTANCE_EVENTS, instanceId, event(instanceId, action, state, reason));
         } catch (SQLException e) {
             throw new IllegalStateException("instance " + instanceId + ": " + action + " done, its event not written: "
                     + e.getMessage(), e);
         }
+        return counted(instanceId, action, state, inProgress);
+    }
+
+    private InstanceEvent event(String instanceId, Action action, String state, String reason) {
+        return new InstanceEvent(instanceId, action, state, reason, clock.instant());
+    }
+
+    private Result counted(String instanceId, Action action, String state, List<String> inProgress) {
         registry.counter("infra.instance.actions", "action", action.name()).increment();
         return new Result(instanceId, action, state, inProgress);
     }
