@@ -47,12 +47,16 @@ public class RunActivity extends PanacheEntityBase {
         of(runId, now).finishedAt = now;
     }
 
-    /** Runs in progress; {@code useRunTable} also trusts the transformer's {@code ops.etl_runs} RUNNING rows. */
+    /**
+     * Runs in progress, not started before {@code now - maxAge} (the caller's clock: the start times are written by
+     * it); {@code useRunTable} also trusts the transformer's {@code ops.etl_runs} RUNNING rows.
+     */
     @SuppressWarnings("unchecked")
-    public static List<String> inProgress(Duration maxAge, boolean useRunTable) {
+    public static List<String> inProgress(Instant now, Duration maxAge, boolean useRunTable) {
+        Instant oldest = now.minus(maxAge);
         return getEntityManager().createNativeQuery(IN_PROGRESS, String.class)
-                .setParameter(1, maxAge.toSeconds())
-                .setParameter(2, maxAge.toSeconds())
+                .setParameter(1, oldest)
+                .setParameter(2, oldest)
                 .setParameter(3, useRunTable)
                 .getResultList();
     }
@@ -62,10 +66,11 @@ public class RunActivity extends PanacheEntityBase {
         if (run == null) {
             run = new RunActivity();
             run.runId = runId;
-            run.seenAt = now;
-            run.persist();
         }
         run.seenAt = now;
+        if (!run.isPersistent()) {
+            run.persist();
+        }
         return run;
     }
 }

@@ -48,7 +48,7 @@ public class HostHolds {
 
     /** The runs that hold the host now (the configured maximum age and witnesses). */
     public List<String> runsInProgress() {
-        return RunActivity.inProgress(config.runs().maxAge(), config.runs().useRunTable());
+        return RunActivity.inProgress(clock.instant(), config.runs().maxAge(), config.runs().useRunTable());
     }
 
     public List<Postponed> postponedStops() {
