@@ -8,7 +8,7 @@ import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.RunTrigger;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.Topics;
-import com.multistore.elt.extractor.repository.RunRepository;
+import com.multistore.elt.extractor.service.RunLedger;
 import com.multistore.elt.testing.InjectTestDatabase;
 import com.multistore.elt.testing.TestDatabase;
 import com.multistore.elt.testing.TopicProbe;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RunEventsTests {
 
     @Inject
-    RunRepository runs;
+    RunLedger runs;
 
     @InjectTestDatabase
     TestDatabase database;
@@ -47,8 +47,8 @@ class RunEventsTests {
                 new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.BULK),
                 new RunStarted.PlanItem("wholesale", Entity.INVENTORY, ExtractMode.SNAPSHOT)));
 
-        runs.insertRun(sent, null, Map.of(sent.plan().get(0), new RunRepository.Window(null, null),
-                sent.plan().get(1), new RunRepository.Window(null, null)));
+        runs.record(sent, null, Map.of(sent.plan().get(0), new RunLedger.Window(null, null),
+                sent.plan().get(1), new RunLedger.Window(null, null)));
 
         ConsumerRecord<String, byte[]> record = TopicProbe.awaitKey(Topics.RUN_STARTED, runId, Duration.ofSeconds(30));
         assertEquals(sent, EventJson.mapper().readValue(record.value(), RunStarted.class));
@@ -59,8 +59,8 @@ class RunEventsTests {
     void extractCompletedKeepsItsEndOffsetsAndIsWrittenWithTheFinishedItem() throws Exception {
         String runId = "run-" + UUID.randomUUID();
         RunStarted.PlanItem orders = new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.INCREMENTAL);
-        runs.insertRun(new RunStarted(runId, RunTrigger.MANUAL, Map.of("retail", LocalDate.of(2026, 11, 22)),
-                List.of(orders)), null, Map.of(orders, new RunRepository.Window(null, null)));
+        runs.record(new RunStarted(runId, RunTrigger.MANUAL, Map.of("retail", LocalDate.of(2026, 11, 22)),
+                List.of(orders)), null, Map.of(orders, new RunLedger.Window(null, null)));
         ExtractCompleted sent = new ExtractCompleted(runId, "retail", Entity.ORDERS, Status.SUCCEEDED, 3,
                 Instant.parse("2026-11-21T11:25:00Z"), Instant.parse("2026-11-22T11:29:58Z"), Map.of(0, 2L, 2, 1L), null);
 

@@ -138,8 +138,15 @@ class ReplayTests {
                 .then().statusCode(200)
                 .body("replay.status", is("SUCCEEDED"))
                 .body("replay.source", is("archive"))
+                .body("replay.businessDate", is(day.toString()))
+                .body("replay.endedAt", org.hamcrest.Matchers.notNullValue())
+                .body("loads.size()", is(1))
+                .body("loads[0].store", is(STORE))
                 .body("loads[0].status", is("SUCCEEDED"))
-                .body("loads[0].stagedCount", is(42));
+                .body("loads[0].stagedCount", is(42))
+                .body("loads[0].stagedSoFar", is(42))
+                .body("loads[0].deadLetteredCount", is(0))
+                .body("loads[0].declaredAt", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

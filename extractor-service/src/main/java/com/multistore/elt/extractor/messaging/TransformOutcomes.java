@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
-import com.multistore.elt.extractor.repository.RunRepository;
+import com.multistore.elt.extractor.service.RunLedger;
 import com.multistore.elt.service.inbox.PoisonEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,7 @@ public class TransformOutcomes {
     private final ObjectMapper json = EventJson.mapper();
 
     @Inject
-    RunRepository runs;
+    RunLedger runs;
 
     @Inject
     Inbox inbox;

@@ -4,7 +4,7 @@ import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.ExtractMode;
 import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.RunTrigger;
-import com.multistore.elt.extractor.repository.RunRepository;
+import com.multistore.elt.extractor.service.RunLedger;
 import com.multistore.elt.extractor.repository.RunView;
 import com.multistore.elt.extractor.service.RunRequest;
 import com.multistore.elt.extractor.service.RunService;
@@ -34,7 +34,7 @@ public class RunResource {
     RunService runs;
 
     @Inject
-    RunRepository repository;
+    RunLedger ledger;
 
     /** Body of POST /runs: all optional. */
     public record RunBody(List<String> stores, List<Entity> entities, ExtractMode mode) {
@@ -72,6 +72,6 @@ public class RunResource {
     @GET
     @Path("runs/{id}")
     public RunView run(@PathParam("id") String id) {
-        return repository.find(id).orElseThrow(() -> new NotFoundException("no run " + id));
+        return ledger.find(id).orElseThrow(() -> new NotFoundException("no run " + id));
     }
 }

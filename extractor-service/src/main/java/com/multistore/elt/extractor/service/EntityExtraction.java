@@ -11,7 +11,6 @@ import com.multistore.elt.extractor.client.StoreClients;
 import com.multistore.elt.extractor.config.ExtractConfig;
 import com.multistore.elt.extractor.messaging.RawRecordBatch;
 import com.multistore.elt.extractor.messaging.RawRecordProducer;
-import com.multistore.elt.extractor.repository.RunRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,7 @@ public class EntityExtraction {
     RawRecordProducer producer;
 
     @Inject
-    RunRepository runs;
+    RunLedger runs;
 
     @Inject
     ExtractConfig config;

@@ -2,7 +2,6 @@ package com.multistore.elt.extractor.service;
 
 import com.multistore.elt.events.ExtractCompleted;
 import com.multistore.elt.events.Status;
-import com.multistore.elt.extractor.repository.RunRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,10 +22,10 @@ public class InterruptedRuns {
     private static final String REASON = "the extractor stopped while this extract was running";
 
     @Inject
-    RunRepository runs;
+    RunLedger runs;
 
     void onStart(@Observes StartupEvent start) {
-        for (RunRepository.Interrupted item : runs.failInterrupted(REASON, item -> new ExtractCompleted(item.runId(),
+        for (RunLedger.Interrupted item : runs.failInterrupted(REASON, item -> new ExtractCompleted(item.runId(),
                 item.store(), item.entity(), Status.FAILED, item.records(), item.from(), item.to(), Map.of(), REASON))) {
             LOG.warnf("run %s store %s %s: extract FAILED: %s", item.runId(), item.store(), item.entity().code(), REASON);
         }

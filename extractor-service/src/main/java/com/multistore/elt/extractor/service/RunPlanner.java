@@ -3,7 +3,6 @@ package com.multistore.elt.extractor.service;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.ExtractMode;
 import com.multistore.elt.extractor.config.ExtractConfig;
-import com.multistore.elt.extractor.repository.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,7 +19,7 @@ import java.util.Optional;
 public class RunPlanner {
 
     @Inject
-    RunRepository runs;
+    RunLedger runs;
 
     @Inject
     ExtractConfig config;

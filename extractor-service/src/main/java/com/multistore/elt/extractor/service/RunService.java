@@ -5,7 +5,6 @@ import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.RunTrigger;
 import com.multistore.elt.extractor.config.ExtractConfig;
 import com.multistore.elt.service.store.StoresConfig;
-import com.multistore.elt.extractor.repository.RunRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +50,7 @@ public class RunService {
     RunPlanner planner;
 
     @Inject
-    RunRepository runs;
+    RunLedger runs;
 
     @Inject
     StoreExtraction extraction;
@@ -78,21 +77,21 @@ public class RunService {
                 + UUID.randomUUID().toString().substring(0, 8);
         Map<String, List<PlannedItem>> byStore = new LinkedHashMap<>();
         List<RunStarted.PlanItem> plan = new ArrayList<>();
-        Map<RunStarted.PlanItem, RunRepository.Window> windows = new LinkedHashMap<>();
+        Map<RunStarted.PlanItem, RunLedger.Window> windows = new LinkedHashMap<>();
         for (String store : storeCodes) {
             for (Entity entity : entities) {
                 PlannedItem item = planner.plan(store, entity, request, businessDates.get(store));
                 byStore.computeIfAbsent(store, s -> new ArrayList<>()).add(item);
                 RunStarted.PlanItem planItem = new RunStarted.PlanItem(store, entity, item.mode());
                 plan.add(planItem);
-                windows.put(planItem, new RunRepository.Window(item.from(), item.to()));
+                windows.put(planItem, new RunLedger.Window(item.from(), item.to()));
             }
         }
-        RunRepository.Window replay = request.from() != null || request.to() != null
-                ? new RunRepository.Window(request.from(), request.to()) : null;
+        RunLedger.Window replay = request.from() != null || request.to() != null
+                ? new RunLedger.Window(request.from(), request.to()) : null;
         RunStarted started = new RunStarted(runId, trigger, businessDates, plan);
         // the run, its plan and its etl.run.started commit together; the outbox publishes the event
-        runs.insertRun(started, replay, windows);
+        runs.record(started, replay, windows);
         LOG.infof("run %s started (%s): %s", runId, trigger, plan);
         byStore.forEach((store, items) -> executor().submit(() -> {
             try {

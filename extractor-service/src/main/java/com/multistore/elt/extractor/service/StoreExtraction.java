@@ -2,7 +2,6 @@ package com.multistore.elt.extractor.service;
 
 import com.multistore.elt.events.ExtractCompleted;
 import com.multistore.elt.events.Status;
-import com.multistore.elt.extractor.repository.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -26,7 +25,7 @@ public class StoreExtraction {
     EntityExtraction extraction;
 
     @Inject
-    RunRepository runs;
+    RunLedger runs;
 
     public void extract(String runId, List<PlannedItem> items) {
         for (PlannedItem item : items) {

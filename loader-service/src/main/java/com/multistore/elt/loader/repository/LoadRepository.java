@@ -111,28 +111,21 @@ public class LoadRepository {
     }
 
     /** Every (store, entity) of a run: staged so far and, once declared, what the load event said. */
-    public List<Map<String, Object>> runLoads(Connection connection, String runId) throws SQLException {
-        List<Map<String, Object>> loads = new ArrayList<>();
+    public List<RunLoad> runLoads(Connection connection, String runId) throws SQLException {
+        List<RunLoad> loads = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/run_loads.sql"))) {
             ps.setString(1, runId);
             ps.setString(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, Object> load = new java.util.LinkedHashMap<>();
-                    load.put("store", rs.getString("store"));
-                    load.put("entity", rs.getString("entity"));
-                    load.put("stagedSoFar", rs.getLong("staged"));
-                    load.put("deadLetteredSoFar", rs.getLong("dead_lettered"));
-                    load.put("archivedBatches", rs.getInt("batches"));
-                    load.put("archiveError", rs.getString("archive_error"));
-                    load.put("status", rs.getString("status") == null ? "STAGING" : rs.getString("status"));
-                    load.put("stagedCount", rs.getObject("staged_count"));
-                    load.put("deadLetteredCount", rs.getObject("dead_lettered_count"));
-                    load.put("archiveUri", rs.getString("archive_uri"));
-                    load.put("error", rs.getString("error"));
                     var declaredAt = rs.getTimestamp("declared_at");
-                    load.put("declaredAt", declaredAt == null ? null : declaredAt.toInstant());
-                    loads.add(load);
+                    loads.add(new RunLoad(rs.getString("store"), rs.getString("entity"), rs.getLong("staged"),
+                            rs.getLong("dead_lettered"), rs.getInt("batches"), rs.getString("archive_error"),
+                            rs.getString("status") == null ? "STAGING" : rs.getString("status"),
+                            rs.getObject("staged_count", Long.class),
+                            rs.getObject("dead_lettered_count", Long.class),
+                            rs.getString("archive_uri"), rs.getString("error"),
+                            declaredAt == null ? null : declaredAt.toInstant()));
                 }
             }
         }

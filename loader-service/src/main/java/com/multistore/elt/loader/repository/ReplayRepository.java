@@ -11,9 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The replay runs ({@code ops.loader_replays}); each call is its own transaction. */
@@ -45,23 +43,17 @@ public class ReplayRepository {
         }
     }
 
-    public Optional<Map<String, Object>> find(String runId) throws SQLException {
+    public Optional<ReplayRun> find(String runId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/staging/replay.sql"))) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Map<String, Object> replay = new LinkedHashMap<>();
-                replay.put("businessDate", rs.getObject("business_date", LocalDate.class));
-                replay.put("source", rs.getString("source"));
-                replay.put("status", rs.getString("status"));
-                replay.put("recordsRead", rs.getLong("records_read"));
-                replay.put("error", rs.getString("error"));
-                replay.put("startedAt", rs.getTimestamp("started_at").toInstant());
                 var ended = rs.getTimestamp("ended_at");
-                replay.put("endedAt", ended == null ? null : ended.toInstant());
-                return Optional.of(replay);
+                return Optional.of(new ReplayRun(rs.getObject("business_date", LocalDate.class), rs.getString("source"),
+                        rs.getString("status"), rs.getLong("records_read"), rs.getString("error"),
+                        rs.getTimestamp("started_at").toInstant(), ended == null ? null : ended.toInstant()));
             }
         }
     }

@@ -114,7 +114,7 @@ public abstract class EventOutbox implements HealthCheck {
         }
     }
 
-    /** Writes an event in a transaction of its own (the event follows no other write of this call). */
+    /** Writes an event: within the caller's JTA transaction when there is one, else in a transaction of its own. */
     public void add(String topic, String key, Object event) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             add(connection, topic, key, event);

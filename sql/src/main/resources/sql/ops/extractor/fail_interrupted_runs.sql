@@ -1,2 +1,0 @@
-update ops.extractor_runs set status = 'FAILED', ended_at = now(), error = ?
-where status = 'RUNNING'

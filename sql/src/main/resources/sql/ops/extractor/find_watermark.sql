@@ -1,1 +1,0 @@
-select watermark from ops.watermarks where store = ? and entity = ?
