@@ -55,9 +55,11 @@ class RunOrchestrationTests extends TransformTestsBase {
                 "2026-11-21T10:00:00Z"));
         stage(database, "orders", runId, "retail", Staging.order(orderId, "2026-11-21T11:00:00Z", "PAID", customerId));
 
-        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATES, List.of(
+        RunStarted started = new RunStarted(runId, RunTrigger.SCHEDULE, BUSINESS_DATES, List.of(
                 new RunStarted.PlanItem("retail", Entity.CUSTOMERS, ExtractMode.INCREMENTAL),
-                new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.INCREMENTAL))));
+                new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.INCREMENTAL)));
+        EventSender.send(Topics.RUN_STARTED, runId, started);
+        EventSender.send(Topics.RUN_STARTED, runId, started);
         LoadCompleted orders = new LoadCompleted(runId, "retail", Entity.ORDERS, Status.SUCCEEDED, 1, 0, null, null);
         EventSender.send(Topics.LOAD_COMPLETED, runId, orders);
         EventSender.send(Topics.LOAD_COMPLETED, runId, orders);
@@ -87,6 +89,19 @@ class RunOrchestrationTests extends TransformTestsBase {
                 "the attempt is claimed at the transformer's clock (fixed in the test profile)");
         assertEquals(11, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
                 + "' and attempts = 1 and status = 'SUCCEEDED'"));
+
+        // a re-delivered etl.run.started after the run, then a marker run with the same key (the same partition, so
+        // handled after it): the run is not recorded again, not claimed again, and publishes no second event
+        EventSender.send(Topics.RUN_STARTED, runId, started);
+        String marker = runId + "-marker";
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(marker, RunTrigger.MANUAL, BUSINESS_DATES, List.of(
+                new RunStarted.PlanItem("retail", Entity.INVENTORY, ExtractMode.SNAPSHOT))));
+        awaitTrue("the marker run is recorded", () -> database.queryForLong("select count(*) from ops.etl_runs"
+                + " where run_id = '" + marker + "'") == 1);
+        assertEquals(1, database.queryForLong("select transform_attempts from ops.etl_runs where run_id = '" + runId + "'"));
+        assertEquals("SUCCEEDED", queryForString("select status from ops.etl_runs where run_id = '" + runId + "'"));
+        assertEquals(1, TopicProbe.withKey(Topics.TRANSFORM_COMPLETED, runId).size(),
+                "one etl.transform.completed for the run");
     }
 
     @Test

@@ -5,13 +5,14 @@ import com.multistore.elt.notifier.client.PowerBiClient;
 import com.multistore.elt.notifier.client.TransientHttpFailure;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import com.multistore.elt.notifier.config.NotifierConfig;
-import com.multistore.elt.notifier.repository.NotificationLedger;
-import com.multistore.elt.notifier.repository.NotificationLedger.Claim;
-import com.multistore.elt.notifier.repository.NotificationLedger.DatasetState;
+import com.multistore.elt.notifier.service.NotificationLedger.Claim;
+import com.multistore.elt.notifier.service.NotificationLedger.DatasetState;
 import com.multistore.elt.notifier.repository.RefreshQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+
+import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -192,7 +193,7 @@ public class DatasetRefresh {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new DatasetState(FAILED, "polling interrupted (service stopping)", requestId);
-            } catch (SQLException e) {
+            } catch (PersistenceException e) {
                 LOG.warnf("run %s attempt %d: lease not renewed (the poll goes on): %s", claim.runId(), claim.attempt(),
                         e.getMessage());
             }

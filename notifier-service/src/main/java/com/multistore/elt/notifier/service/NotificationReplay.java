@@ -1,8 +1,7 @@
 package com.multistore.elt.notifier.service;
 
 import com.multistore.elt.notifier.config.NotifierConfig;
-import com.multistore.elt.notifier.repository.NotificationLedger;
-import com.multistore.elt.notifier.repository.NotificationLedger.Claim;
+import com.multistore.elt.notifier.service.NotificationLedger.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;

@@ -3,8 +3,8 @@ package com.multistore.elt.notifier.service;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.notifier.config.NotifierConfig;
-import com.multistore.elt.notifier.repository.NotificationLedger.Claim;
-import com.multistore.elt.notifier.repository.NotificationLedger.DatasetState;
+import com.multistore.elt.notifier.service.NotificationLedger.Claim;
+import com.multistore.elt.notifier.service.NotificationLedger.DatasetState;
 
 import java.util.Map;
 import java.util.Objects;

@@ -4,14 +4,15 @@ import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.aws.SnsAlerts;
 import com.multistore.elt.notifier.config.NotifierConfig;
-import com.multistore.elt.notifier.repository.NotificationLedger;
-import com.multistore.elt.notifier.repository.NotificationLedger.Claim;
-import com.multistore.elt.notifier.repository.NotificationLedger.DatasetState;
-import com.multistore.elt.notifier.repository.NotificationLedger.Outcome;
+import com.multistore.elt.notifier.service.NotificationLedger.Claim;
+import com.multistore.elt.notifier.service.NotificationLedger.DatasetState;
+import com.multistore.elt.notifier.service.NotificationLedger.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
+
+import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +76,7 @@ public class RunNotifications {
         deliver(claim.get());
     }
 
-    @Retry(maxRetries = 3, delay = 500, jitter = 200, delayUnit = ChronoUnit.MILLIS, retryOn = SQLException.class)
+    @Retry(maxRetries = 3, delay = 500, jitter = 200, delayUnit = ChronoUnit.MILLIS, retryOn = {SQLException.class, PersistenceException.class})
     Optional<Claim> claim(TransformCompleted event, NotificationLedger.Kind kind) throws SQLException {
         return ledger.claim(event, kind, config.claimLease());
     }

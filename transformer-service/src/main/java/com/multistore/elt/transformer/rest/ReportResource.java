@@ -1,8 +1,8 @@
 package com.multistore.elt.transformer.rest;
 
-import com.multistore.elt.transformer.repository.ReportRepository;
 import com.multistore.elt.transformer.repository.ReportRepository.BakeRequest;
 import com.multistore.elt.transformer.repository.ReportRepository.FutureOrder;
+import com.multistore.elt.transformer.service.BakeryReports;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -22,9 +22,9 @@ import java.util.List;
 @Blocking
 public class ReportResource {
 
-    private final ReportRepository reports;
+    private final BakeryReports reports;
 
-    public ReportResource(ReportRepository reports) {
+    public ReportResource(BakeryReports reports) {
         this.reports = reports;
     }
 

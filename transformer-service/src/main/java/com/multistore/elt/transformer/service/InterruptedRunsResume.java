@@ -1,7 +1,5 @@
 package com.multistore.elt.transformer.service;
 
-import com.multistore.elt.transformer.repository.RunRepository;
-import com.multistore.elt.transformer.repository.RunRepository.Claim;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,10 +17,10 @@ public class InterruptedRunsResume {
 
     private static final Logger LOG = Logger.getLogger(InterruptedRunsResume.class);
 
-    private final RunRepository runs;
+    private final RunLedger runs;
     private final TransformQueue queue;
 
-    public InterruptedRunsResume(RunRepository runs, TransformQueue queue) {
+    public InterruptedRunsResume(RunLedger runs, TransformQueue queue) {
         this.runs = runs;
         this.queue = queue;
     }
@@ -39,7 +37,7 @@ public class InterruptedRunsResume {
     public int resume() throws SQLException {
         int resumed = 0;
         for (String runId : runs.interruptedRuns()) {
-            Optional<Claim> claim = runs.claimReplay(runId);
+            Optional<RunLedger.Claim> claim = runs.claimReplay(runId);
             if (claim.isPresent()) {
                 LOG.warnf("run %s: interrupted before it finished; resuming as attempt %d", runId, claim.get().attempt());
                 queue.submit(RunContext.of(runId, claim.get()));

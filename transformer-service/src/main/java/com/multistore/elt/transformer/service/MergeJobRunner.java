@@ -1,7 +1,7 @@
 package com.multistore.elt.transformer.service;
 
 import com.multistore.elt.transformer.repository.MergeScriptRunner;
-import com.multistore.elt.transformer.repository.RunLogRepository;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
@@ -22,9 +22,9 @@ public class MergeJobRunner {
     private static final int MAX_ERROR = 2000;
 
     private final MergeScriptRunner scripts;
-    private final RunLogRepository runLog;
+    private final RunLedger runLog;
 
-    public MergeJobRunner(MergeScriptRunner scripts, RunLogRepository runLog) {
+    public MergeJobRunner(MergeScriptRunner scripts, RunLedger runLog) {
         this.scripts = scripts;
         this.runLog = runLog;
     }

@@ -2,9 +2,7 @@ package com.multistore.elt.transformer.service;
 
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.transformer.config.TransformerConfig;
-import com.multistore.elt.transformer.repository.RunRepository;
 import com.multistore.elt.transformer.repository.RunRepository.BarrierState;
-import com.multistore.elt.transformer.repository.RunRepository.Claim;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -16,11 +14,11 @@ public class ReplayService {
 
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
 
-    private final RunRepository runs;
+    private final RunLedger runs;
     private final TransformQueue queue;
     private final TransformerConfig config;
 
-    public ReplayService(RunRepository runs, TransformQueue queue, TransformerConfig config) {
+    public ReplayService(RunLedger runs, TransformQueue queue, TransformerConfig config) {
         this.runs = runs;
         this.queue = queue;
         this.config = config;
@@ -35,7 +33,7 @@ public class ReplayService {
         if (state.missing() > 0) {
             throw new ReplayRefused(409, "run " + runId + " is not fully loaded: " + state.missingItems());
         }
-        Claim claim = runs.claimReplay(runId)
+        RunLedger.Claim claim = runs.claimReplay(runId)
                 .orElseThrow(() -> new ReplayRefused(409, "run " + runId + " has not been transformed yet"));
         LOG.infof("run %s: replay as attempt %d", runId, claim.attempt());
         return queue.submit(RunContext.of(runId, claim))

@@ -1,11 +1,8 @@
 package com.multistore.elt.transformer.service;
 
-import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.RunStarted;
-import com.multistore.elt.transformer.repository.RunRepository;
 import com.multistore.elt.transformer.repository.RunRepository.BarrierState;
-import com.multistore.elt.transformer.repository.RunRepository.Claim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +21,12 @@ public class RunBarrier {
 
     private static final Logger LOG = Logger.getLogger(RunBarrier.class);
 
-    private final RunRepository runs;
+    private final RunLedger runs;
     private final TransformQueue queue;
     private final RunOutcomes outcomes;
     private final BarrierTimeout barrierTimeout;
 
-    public RunBarrier(RunRepository runs, TransformQueue queue,
+    public RunBarrier(RunLedger runs, TransformQueue queue,
                       RunOutcomes outcomes, BarrierTimeout barrierTimeout) {
         this.runs = runs;
         this.queue = queue;
@@ -45,8 +42,7 @@ public class RunBarrier {
             throw new IllegalArgumentException("etl.run.started of run " + run.runId() + " has no business date for"
                     + " store(s) " + run.undatedStores() + " of its plan (businessDates: " + run.businessDates() + ")");
         }
-        runs.recordRun(run, EventJson.mapper().writeValueAsString(run.businessDates()),
-                EventJson.mapper().writeValueAsString(run.plan()));
+        runs.recordRun(run);
         LOG.infof("run %s started (%s, business dates %s): %d planned loads", run.runId(), run.trigger(),
                 run.businessDates(), run.plan().size());
         evaluate(run.runId());
@@ -100,7 +96,7 @@ public class RunBarrier {
         if (state.failed() > 0) {
             fail(runId, "load FAILED: " + state.failures());
         } else if (state.complete()) {
-            Optional<Claim> claim = runs.claimFirstAttempt(runId);
+            Optional<RunLedger.Claim> claim = runs.claimFirstAttempt(runId);
             if (claim.isPresent()) {
                 LOG.infof("run %s: barrier complete, merges queued", runId);
                 queue.submit(RunContext.of(runId, claim.get()));

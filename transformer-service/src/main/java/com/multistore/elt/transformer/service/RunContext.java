@@ -1,6 +1,5 @@
 package com.multistore.elt.transformer.service;
 
-import com.multistore.elt.transformer.repository.RunRepository;
 
 import java.time.Instant;
 
@@ -11,7 +10,7 @@ import java.time.Instant;
  */
 public record RunContext(String runId, int attempt, String businessDatesJson, Instant asOf) {
 
-    static RunContext of(String runId, RunRepository.Claim claim) {
+    static RunContext of(String runId, RunLedger.Claim claim) {
         return new RunContext(runId, claim.attempt(), claim.businessDatesJson(), claim.claimedAt());
     }
 }

@@ -6,8 +6,7 @@ import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.events.TransformCompleted.DataQuality;
 import com.multistore.elt.events.TransformCompleted.JobResult;
 import com.multistore.elt.transformer.messaging.Outbox;
-import com.multistore.elt.transformer.repository.RunLogRepository;
-import com.multistore.elt.transformer.repository.RunRepository;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +27,11 @@ public class RunOutcomes {
 
     private static final Logger LOG = Logger.getLogger(RunOutcomes.class);
 
-    private final RunRepository runs;
-    private final RunLogRepository runLog;
+    private final RunLedger runs;
     private final Outbox outbox;
 
-    public RunOutcomes(RunRepository runs, RunLogRepository runLog, Outbox outbox) {
+    public RunOutcomes(RunLedger runs, Outbox outbox) {
         this.runs = runs;
-        this.runLog = runLog;
         this.outbox = outbox;
     }
 
@@ -55,8 +52,8 @@ public class RunOutcomes {
         if (runs.claimFirstAttempt(runId).isEmpty()) {
             return false;
         }
-        runLog.tryStarted(runId, 1, MergeJob.BARRIER);
-        runLog.tryEnded(runId, 1, MergeJob.BARRIER, "FAILED", 0, reason);
+        runs.tryStarted(runId, 1, MergeJob.BARRIER);
+        runs.tryEnded(runId, 1, MergeJob.BARRIER, "FAILED", 0, reason);
         write(new TransformCompleted(runId, 1, Status.FAILED,
                 List.of(new JobResult(MergeJob.BARRIER, Status.FAILED, 0, 1, 0, reason)), new DataQuality(0, 0, 0)),
                 reason);
@@ -77,7 +74,7 @@ public class RunOutcomes {
         try {
             runs.finish(completed.runId(), completed.attempt(), completed.status(), error);
             outbox.add(Topics.TRANSFORM_COMPLETED, completed.runId(), completed);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warnf("run %s attempt %d: outcome %s not recorded yet: %s", completed.runId(), completed.attempt(),
                     completed.status(), MergeJobRunner.error(e));
             throw new IllegalStateException("outcome of run " + completed.runId() + " not recorded: " + e.getMessage(), e);

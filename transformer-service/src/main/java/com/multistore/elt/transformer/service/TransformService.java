@@ -7,7 +7,6 @@ import com.multistore.elt.events.TransformCompleted.DataQuality;
 import com.multistore.elt.events.TransformCompleted.JobResult;
 import com.multistore.elt.transformer.repository.DataQualityRepository;
 import com.multistore.elt.transformer.repository.DataQualityRepository.CheckResult;
-import com.multistore.elt.transformer.repository.RunRepository;
 import com.multistore.elt.transformer.repository.StoreSettingsRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,12 +33,12 @@ public class TransformService {
     private final StoreSettingsRepository storeSettings;
     private final MergeJobRunner jobs;
     private final DataQualityRepository dataQuality;
-    private final RunRepository runs;
+    private final RunLedger runs;
     private final RunOutcomes outcomes;
     private final MeterRegistry metrics;
 
     public TransformService(StoresConfig stores, StoreSettingsRepository storeSettings, MergeJobRunner jobs,
-                            DataQualityRepository dataQuality, RunRepository runs,
+                            DataQualityRepository dataQuality, RunLedger runs,
                             RunOutcomes outcomes, MeterRegistry metrics) {
         this.stores = stores;
         this.storeSettings = storeSettings;
