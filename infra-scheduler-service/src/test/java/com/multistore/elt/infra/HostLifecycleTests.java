@@ -10,6 +10,7 @@ import com.multistore.elt.events.Status;
 import com.multistore.elt.events.Topics;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.infra.service.DailySchedule;
+import com.multistore.elt.infra.service.HostHolds;
 import com.multistore.elt.testing.InjectTestDatabase;
 import com.multistore.elt.testing.TestDatabase;
 import com.multistore.elt.testing.TopicProbe;
@@ -45,7 +46,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** EC2 start/stop through WireMock, run state from the real broker, postponed stops in the real database. */
 @QuarkusTest
@@ -64,6 +64,9 @@ class HostLifecycleTests {
 
     @Inject
     DailySchedule schedule;
+
+    @Inject
+    HostHolds holds;
 
     WireMockServer wireMock;
 
@@ -136,6 +139,47 @@ class HostLifecycleTests {
         assertEquals(0, database.queryForLong("select count(*) from ops.infra_pending_stops"));
         awaitEvent(InstanceEvent.Action.STOP, "stopped");
         assertEquals(0, snsPublishes().size());
+    }
+
+    @Test
+    void redeliveredRunEventsKeepOneRowAndAFinishedRunDoesNotHoldTheHostAgain() throws Exception {
+        String runId = "run-dup-" + Instant.now().toEpochMilli();
+        String started = EventJson.mapper().writeValueAsString(new RunStarted(runId, RunTrigger.SCHEDULE,
+                Map.of("retail", LocalDate.parse("2026-11-22")), List.of()));
+        String completed = EventJson.mapper().writeValueAsString(new TransformCompleted(runId, 1, Status.SUCCEEDED,
+                List.of(), new TransformCompleted.DataQuality(1, 0, 0)));
+        produce(Topics.RUN_STARTED, runId, started);
+        produce(Topics.RUN_STARTED, runId, started);
+        awaitCount("select count(*) from ops.infra_run_activity where run_id = '" + runId + "' and finished_at is null", 1);
+        produce(Topics.TRANSFORM_COMPLETED, runId, completed);
+        awaitCount("select count(*) from ops.infra_run_activity where run_id = '" + runId + "' and finished_at is not null", 1);
+        String startedAt = database.queryForString("select started_at::text from ops.infra_run_activity where run_id = '"
+                + runId + "'");
+
+        // both events again (a consumer restarted before committing its offsets); then a marker on each topic with the
+        // same key (the same partition, so it is handled after the redelivered event)
+        produce(Topics.RUN_STARTED, runId, started);
+        produce(Topics.TRANSFORM_COMPLETED, runId, completed);
+        String markerStarted = runId + "-marker-started";
+        String markerCompleted = runId + "-marker-completed";
+        produce(Topics.RUN_STARTED, runId, EventJson.mapper().writeValueAsString(new RunStarted(markerStarted,
+                RunTrigger.SCHEDULE, Map.of("retail", LocalDate.parse("2026-11-22")), List.of())));
+        produce(Topics.TRANSFORM_COMPLETED, runId, EventJson.mapper().writeValueAsString(new TransformCompleted(
+                markerCompleted, 1, Status.SUCCEEDED, List.of(), new TransformCompleted.DataQuality(1, 0, 0))));
+        awaitCount("select count(*) from ops.infra_run_activity where run_id in ('" + markerStarted + "', '"
+                + markerCompleted + "')", 2);
+
+        assertEquals(1, database.queryForLong("select count(*) from ops.infra_run_activity where run_id = '" + runId
+                + "' and finished_at is not null"), "one row, still finished");
+        assertEquals(startedAt, database.queryForString("select started_at::text from ops.infra_run_activity"
+                + " where run_id = '" + runId + "'"), "the redelivered start does not restart the run");
+        assertFalse(holds.runsInProgress().contains(runId), "the finished run does not hold the host again");
+
+        // the marker run completes too, so it holds the host for no other test
+        produce(Topics.TRANSFORM_COMPLETED, markerStarted, EventJson.mapper().writeValueAsString(new TransformCompleted(
+                markerStarted, 1, Status.SUCCEEDED, List.of(), new TransformCompleted.DataQuality(1, 0, 0))));
+        awaitCount("select count(*) from ops.infra_run_activity where run_id = '" + markerStarted
+                + "' and finished_at is not null", 1);
     }
 
     @Test
@@ -265,14 +309,7 @@ class HostLifecycleTests {
     }
 
     private void awaitCount(String query, long expected) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            if (database.queryForLong(query) == expected) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("not " + expected + " within 120 s: " + query);
+        database.awaitLong(query, expected, Duration.ofSeconds(120));
     }
 
     private static void awaitEvent(InstanceEvent.Action action, String state) {

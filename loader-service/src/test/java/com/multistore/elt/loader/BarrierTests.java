@@ -79,6 +79,27 @@ class BarrierTests {
         assertTrue(load.error().contains("extract failed: Shopify answered THROTTLED 5 times"), load.error());
     }
 
+    @Test
+    void aRedeliveredCompletionDeclaresItsLoadOnce() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        ExtractCompleted failed = new ExtractCompleted(runId, "retail", Entity.PRODUCTS, Status.FAILED, 0, null, null,
+                Map.of(), "Shopify answered THROTTLED 5 times");
+        try (RawTraffic traffic = new RawTraffic()) {
+            traffic.completeWith(failed);
+            traffic.completeWith(failed);
+            // the run's next completion: the same key, so the same partition, handled after both copies
+            traffic.completeWith(new ExtractCompleted(runId, "retail", Entity.CUSTOMERS, Status.FAILED, 0, null, null,
+                    Map.of(), "marker"));
+        }
+        List<LoadCompleted> events = LoadProbe.await(runId, 3, WAIT);
+        List<LoadCompleted> products = events.stream().filter(e -> e.entity() == Entity.PRODUCTS).toList();
+        assertEquals(2, products.size(), () -> "the copy re-publishes the declared load: " + events);
+        assertEquals(products.get(0), products.get(1), "the copy's event is the first declaration, unchanged");
+        assertEquals(1, database.queryForLong("select count(*) from ops.loader_loads where run_id = '" + runId
+                + "' and entity = 'products'"), "declared once");
+        assertEquals(3, LoadProbe.countNow(runId));
+    }
+
     private static Map<Integer, Long> endOffsets(String topic) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -64,6 +65,17 @@ public final class TestDatabase {
                 throw new SQLException("no row from: " + sql);
             }
             return rs.getString(1);
+        }
+    }
+
+    /** Waits until a query's number is {@code expected}; fails naming the query when it is not within {@code timeout}. */
+    public void awaitLong(String sql, long expected, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (queryForLong(sql) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + expected + " within " + timeout + ": " + sql);
+            }
+            Thread.sleep(100);
         }
     }
 

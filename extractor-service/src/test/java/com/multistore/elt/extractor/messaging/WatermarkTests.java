@@ -65,6 +65,31 @@ class WatermarkTests {
     }
 
     @Test
+    void aRedeliveredOutcomeChangesNothing() throws Exception {
+        String store = "wm-dup-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = candidateRun(store, "2026-11-21T10:00:00Z");
+        send(first, Status.SUCCEEDED);
+        awaitState(first, "ADVANCED");
+        String second = candidateRun(store, "2026-11-22T10:00:00Z");
+        send(second, Status.SUCCEEDED);
+        awaitState(second, "ADVANCED");
+
+        // the first run's event again (and a FAILED copy), then a marker run's event with the same key: the same
+        // partition, so it is handled after the copies
+        send(first, first, Status.SUCCEEDED);
+        send(first, first, Status.FAILED);
+        String marker = candidateRun("wm-marker-" + UUID.randomUUID().toString().substring(0, 8), "2026-11-23T10:00:00Z");
+        send(first, marker, Status.SUCCEEDED);
+        awaitState(marker, "ADVANCED");
+
+        assertEquals(Instant.parse("2026-11-22T10:00:00Z").getEpochSecond(), watermarkEpoch(store));
+        assertEquals(second, database.queryForString("select run_id from ops.watermarks where store = '" + store
+                + "' and entity = 'orders'"), "the watermark is still the second run's");
+        assertEquals(1, database.queryForLong("select count(*) from ops.extractor_run_items where run_id = '" + first
+                + "' and watermark_state = 'ADVANCED'"), "the first run's candidate stays ADVANCED, not DISCARDED");
+    }
+
+    @Test
     void anOutcomeArrivingWhileTheDatabaseIsDownAdvancesTheWatermarkOnceItAnswers() throws Exception {
         String store = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         String run = candidateRun(store, "2026-11-24T10:00:00Z");
@@ -104,10 +129,14 @@ class WatermarkTests {
     }
 
     private void send(String runId, Status status) throws Exception {
+        send(runId, runId, status);
+    }
+
+    private void send(String key, String runId, Status status) throws Exception {
         byte[] value = EventJson.mapper().writeValueAsBytes(new TransformCompleted(runId, 1, status, List.of(),
                 new TransformCompleted.DataQuality(10, 0, status == Status.SUCCEEDED ? 0 : 1)));
         companion.produce(Serdes.String(), Serdes.ByteArray())
-                .fromRecords(new ProducerRecord<>(Topics.TRANSFORM_COMPLETED, runId, value))
+                .fromRecords(new ProducerRecord<>(Topics.TRANSFORM_COMPLETED, key, value))
                 .awaitCompletion(Duration.ofSeconds(60));
     }
 
