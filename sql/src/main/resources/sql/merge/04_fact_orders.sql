@@ -1,7 +1,8 @@
 -- fact_orders: upsert by (store, order id). Status changes update the row; an older updatedAt (a re-delivered or
 -- late record) never overwrites a newer one. Money as numeric with the shop currency; channel B2C/B2B from the
 -- store's settings (a store without settings fails the job: channel is not null). The merged customer comes
--- through dim_customer_sources; orders without a customer keep customer_id and customer_key null.
+-- through dim_customer_sources; orders without a customer keep customer_id and customer_key null. The newest
+-- version of an order decides its customer: reassigned or removed, the old customer's key goes.
 
 insert into warehouse.fact_orders as f
     (store, order_id, gid, order_name, channel, customer_id, customer_key, email, created_at, processed_at,
@@ -45,7 +46,11 @@ on conflict (store, order_id) do update
         order_name              = excluded.order_name,
         channel                 = excluded.channel,
         customer_id             = excluded.customer_id,
-        customer_key            = coalesce(excluded.customer_key, f.customer_key),
+        -- the newer version decides the customer, including none; the same customer keeps its key while its record
+        -- is not in dim_customer_sources (a new one gets it when that record is merged: the update below)
+        customer_key            = case when excluded.customer_id is distinct from f.customer_id
+                                       then excluded.customer_key
+                                       else coalesce(excluded.customer_key, f.customer_key) end,
         email                   = excluded.email,
         created_at              = excluded.created_at,
         processed_at            = excluded.processed_at,

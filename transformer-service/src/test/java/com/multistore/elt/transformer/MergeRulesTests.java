@@ -106,6 +106,41 @@ class MergeRulesTests extends TransformTestsBase {
     }
 
     @Test
+    void theLatestOrderVersionDecidesItsCustomerIncludingNone() throws Exception {
+        long ann = Staging.nextId();
+        long bob = Staging.nextId();
+        long orderId = Staging.nextId();
+        String annEmail = "ann+" + UUID.randomUUID() + "@example.com";
+        String bobEmail = "bob+" + UUID.randomUUID() + "@example.com";
+        String where = " from warehouse.fact_orders where store = 'retail' and order_id = " + orderId;
+
+        String run1 = newRunId();
+        stage(database, "customers", run1, "retail", Staging.customer(ann, annEmail, "Ann", "2026-11-20T09:00:00Z"));
+        stage(database, "orders", run1, "retail", Staging.order(orderId, "2026-11-20T10:00:00Z", "PAID", ann));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+        assertEquals("email:" + annEmail, queryForString("select customer_key" + where));
+
+        // reassigned to a customer whose record has not arrived yet: not Ann's key any more, none until Bob's arrives
+        String run2 = newRunId();
+        stage(database, "orders", run2, "retail", Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", bob));
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+        assertEquals(bob, database.queryForLong("select customer_id" + where));
+        assertEquals(1, database.queryForLong("select count(*)" + where + " and customer_key is null"),
+                "the order no longer shows Ann");
+
+        String run3 = newRunId();
+        stage(database, "customers", run3, "retail", Staging.customer(bob, bobEmail, "Bob", "2026-11-21T09:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run3).status());
+        assertEquals("email:" + bobEmail, queryForString("select customer_key" + where), "the order follows Bob's record");
+
+        // the customer removed from the order: none
+        String run4 = newRunId();
+        stage(database, "orders", run4, "retail", Staging.order(orderId, "2026-11-22T10:00:00Z", "PAID", null));
+        assertEquals(Status.SUCCEEDED, transform(run4).status());
+        assertEquals(1, database.queryForLong("select count(*)" + where + " and customer_id is null and customer_key is null"));
+    }
+
+    @Test
     void anOrderWhoseStatusChangesBetweenRunsIsUpdated() throws Exception {
         long orderId = Staging.nextId();
         String run1 = newRunId();
