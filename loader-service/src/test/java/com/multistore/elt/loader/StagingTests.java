@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.LoadCompleted;
+import com.multistore.elt.events.RawRecord;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.loader.service.SourceRecord;
 import com.multistore.elt.loader.service.StagingService;
@@ -91,6 +92,42 @@ class StagingTests {
         List<JsonNode> lines = archiveLines(retail.archiveUri());
         assertEquals(150, lines.size());
         assertTrue(lines.stream().allMatch(l -> l.path("runId").asText().equals(runId) && l.path("kafka").has("offset")));
+    }
+
+    @Test
+    void withinARunTheNewestCopyOfARecordWinsWhicheverArrivesFirst() throws Exception {
+        String runId = "run-" + UUID.randomUUID();
+        String store = "newest-" + UUID.randomUUID().toString().substring(0, 8);
+        try (RawTraffic traffic = new RawTraffic()) {
+            // order 1: the older version is staged first, then paging returns it again after it changed (a later batch)
+            sendVersion(traffic, runId, store, 1, "2026-11-21T10:00:00Z", "one-older");
+            traffic.flush();
+            database.awaitLong("select count(*) from staging.orders where run_id = '" + runId + "'", 1, WAIT);
+            sendVersion(traffic, runId, store, 1, "2026-11-21T11:00:00Z", "one-newer");
+            // order 2: the newer version first, then an older copy of it
+            sendVersion(traffic, runId, store, 2, "2026-11-21T12:00:00Z", "two-newer");
+            sendVersion(traffic, runId, store, 2, "2026-11-21T09:00:00Z", "two-older");
+            traffic.flush();
+            traffic.complete(runId, store, Entity.ORDERS, 4);
+        }
+        LoadCompleted load = LoadProbe.awaitOne(runId, WAIT);
+        assertEquals(Status.SUCCEEDED, load.status(), () -> "load " + load);
+        assertEquals(2, load.stagedCount(), "two records, each staged once");
+        String where = " from staging.orders where run_id = '" + runId + "' and gid = '";
+        assertEquals("one-newer", database.queryForString("select payload ->> 'name'" + where + RawTraffic.gid(Entity.ORDERS, 1) + "'"));
+        assertEquals("two-newer", database.queryForString("select payload ->> 'name'" + where + RawTraffic.gid(Entity.ORDERS, 2) + "'"));
+        assertEquals("2026-11-21 11:00:00", database.queryForString("select to_char(source_updated_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD HH24:MI:SS')" + where + RawTraffic.gid(Entity.ORDERS, 1) + "'"));
+    }
+
+    private static void sendVersion(RawTraffic traffic, String runId, String store, long n, String updatedAt, String name)
+            throws Exception {
+        var payload = RawTraffic.payload(Entity.ORDERS, n).put("name", name).put("updatedAt", updatedAt);
+        RawRecord record = new RawRecord(runId, store, Entity.ORDERS, RawTraffic.gid(Entity.ORDERS, n),
+                java.time.LocalDate.of(2026, 11, 21), java.time.Instant.parse(updatedAt),
+                java.time.Instant.parse("2026-11-21T13:00:00Z"), payload);
+        traffic.send(Entity.ORDERS.rawTopic(), RawRecord.key(store, record.gid()), EventJson.mapper().writeValueAsBytes(record),
+                null);
     }
 
     @Test

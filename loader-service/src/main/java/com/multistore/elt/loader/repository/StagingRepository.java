@@ -29,10 +29,10 @@ import java.util.Map;
 public class StagingRepository {
 
     /**
-     * Copies the records and moves them into staging; returns how many rows were new. Live batches keep the first
-     * copy of a record (a re-delivery is the same record); replays keep the latest version of each record.
+     * Copies the records and moves them into staging; returns how many rows were new. Per run, the latest version of
+     * a record wins, live and replay alike; a re-delivered copy changes nothing.
      */
-    public long stage(Connection connection, Collection<StageableRecord> records, boolean replay) throws SQLException {
+    public long stage(Connection connection, Collection<StageableRecord> records) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(SqlFiles.text("sql/staging/create_batch_table.sql"));
             s.execute("truncate loader_batch");
@@ -54,7 +54,7 @@ public class StagingRepository {
         }
         long staged = 0;
         for (Entity entity : entities) {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.text(replay ? "sql/staging/stage_entity_replay.sql" : "sql/staging/stage_entity.sql",
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SqlFiles.text("sql/staging/stage_entity.sql",
                     Map.of("entity", entity.code())))) {
                 rs.next();
                 staged += rs.getLong(1);

@@ -78,7 +78,7 @@ public class StagingService {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                newRows = stageOrRefuse(connection, staged, rejected, replayRunId != null);
+                newRows = stageOrRefuse(connection, staged, rejected);
                 staging.countDeadLetters(connection, rejected);
                 if (replayRunId == null) {
                     staging.advancePositions(connection, nextOffsets(batch));
@@ -106,14 +106,14 @@ public class StagingService {
      * COPYs the records; when PostgreSQL refuses the batch's data, stages record by record (each under its own
      * savepoint) and moves the refused ones from {@code records} to {@code rejected}.
      */
-    private long stageOrRefuse(Connection connection, List<StageableRecord> records, List<Rejection> rejected,
-                               boolean replay) throws SQLException {
+    private long stageOrRefuse(Connection connection, List<StageableRecord> records, List<Rejection> rejected)
+            throws SQLException {
         if (records.isEmpty()) {
             return 0;
         }
         Savepoint whole = connection.setSavepoint();
         try {
-            return staging.stage(connection, records, replay);
+            return staging.stage(connection, records);
         } catch (SQLException e) {
             if (!refusedData(e)) {
                 throw e;
@@ -127,7 +127,7 @@ public class StagingService {
         for (StageableRecord r : records) {
             Savepoint one = connection.setSavepoint();
             try {
-                staged += staging.stage(connection, List.of(r), replay);
+                staged += staging.stage(connection, List.of(r));
                 connection.releaseSavepoint(one);
                 accepted.add(r);
             } catch (SQLException e) {
