@@ -1,8 +1,10 @@
 -- fact_current_inventory: full refresh, "retail first". One row per SKU, from the store with the lowest
 -- configured inventory_priority that has the SKU (ops.store_settings); other stores only fill SKUs it lacks.
 -- A store's level is the sum over its locations of the "available" / "on_hand" quantities.
--- Source: the inventory staged by this run; a store that staged none in this run keeps the levels of its latest
--- snapshot date (warehouse.inventory_snapshot). A run that staged no inventory at all leaves the table as it is.
+-- Source: each store's newest stock. The inventory staged by this run counts for a store when the run's business
+-- date of that store is not older than the store's newest snapshot date; a store that staged none in this run, or
+-- staged an older day (a replay of that day: it rebuilds that day's snapshot only), keeps the levels of its newest
+-- snapshot date (warehouse.inventory_snapshot). A run that staged no current inventory leaves the table as it is.
 
 create temporary table inventory_item_stage on commit drop as
 select i.store,
@@ -20,6 +22,10 @@ cross join lateral (
         select max(case when qn ->> 'name' = 'available' then (qn ->> 'quantity')::bigint end) as available,
                max(case when qn ->> 'name' = 'on_hand' then (qn ->> 'quantity')::bigint end)   as on_hand
         from jsonb_array_elements(coalesce(lvl -> 'quantities', '[]')) qn) q) lv;
+
+delete from inventory_item_stage i
+where (current_setting('etl.business_dates')::jsonb ->> i.store)::date
+      < (select max(p.snapshot_date) from warehouse.inventory_snapshot p where p.store = i.store);
 
 insert into inventory_item_stage (store, inventory_item_id, sku, available, on_hand, location_count)
 select s.store, s.inventory_item_id, max(s.sku), sum(s.available), sum(s.on_hand), count(*)::integer

@@ -26,6 +26,16 @@ class MergeRulesTests extends TransformTestsBase {
 
     private static final ZoneId BAKERY_ZONE = ZoneId.of("Asia/Kolkata");
 
+    /**
+     * Current inventory comes from each store's newest snapshot, and the tests of this class share a warehouse: a test
+     * that asserts current stock takes its days from here, each later than any day taken before, in any test order.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger LATEST_DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static LocalDate nextLatestDay() {
+        return LocalDate.of(2027, 1, 1).plusDays(LATEST_DAYS.getAndIncrement());
+    }
+
     @Test
     void theSameCustomerInBothStoresKeepsTheNewestRecordWhenTheOlderArrivesLast() throws Exception {
         String email = "jane+" + UUID.randomUUID() + "@example.com";
@@ -244,7 +254,7 @@ class MergeRulesTests extends TransformTestsBase {
         stage(database, "inventory", run, "wholesale", Staging.inventoryItem(Staging.nextId(), shared, 100, 100));
         stage(database, "inventory", run, "retail", Staging.inventoryItem(Staging.nextId(), shared, 5, 2));
         stage(database, "inventory", run, "wholesale", Staging.inventoryItem(Staging.nextId(), wholesaleOnly, 40, 1));
-        assertEquals(Status.SUCCEEDED, transform(run).status());
+        assertEquals(Status.SUCCEEDED, transform(run, nextLatestDay()).status());
 
         assertEquals("retail 7 2", queryForString("select store || ' ' || available || ' ' || location_count"
                 + " from warehouse.fact_current_inventory where sku = '" + shared + "'"));
@@ -260,15 +270,43 @@ class MergeRulesTests extends TransformTestsBase {
         String run1 = newRunId();
         stage(database, "inventory", run1, "wholesale", Staging.inventoryItem(Staging.nextId(), wholesaleOnly, 8, 0));
         stage(database, "inventory", run1, "wholesale", Staging.inventoryItem(Staging.nextId(), shared, 50, 0));
-        transform(run1, LocalDate.of(2026, 12, 1));
+        transform(run1, nextLatestDay());
         String run2 = newRunId();
         stage(database, "inventory", run2, "retail", Staging.inventoryItem(Staging.nextId(), shared, 3, 0));
-        assertEquals(Status.SUCCEEDED, transform(run2, LocalDate.of(2026, 12, 2)).status());
+        assertEquals(Status.SUCCEEDED, transform(run2, nextLatestDay()).status());
 
         assertEquals("wholesale 8", queryForString("select store || ' ' || available"
                 + " from warehouse.fact_current_inventory where sku = '" + wholesaleOnly + "'"));
         assertEquals("retail 3 " + run2, queryForString("select store || ' ' || available || ' ' || loaded_run_id"
                 + " from warehouse.fact_current_inventory where sku = '" + shared + "'"));
+    }
+
+    @Test
+    void replayingAnOldDayRebuildsThatDaysSnapshotAndLeavesCurrentStockAlone() throws Exception {
+        long item = Staging.nextId();
+        String sku = "REPLAY-OLD-" + item;
+        LocalDate oldDay = nextLatestDay();
+        LocalDate latestDay = nextLatestDay();
+        String run1 = newRunId();
+        stage(database, "inventory", run1, "retail", Staging.inventoryItem(item, sku, 5, 0));
+        assertEquals(Status.SUCCEEDED, transform(run1, oldDay).status());
+        String run2 = newRunId();
+        stage(database, "inventory", run2, "retail", Staging.inventoryItem(item, sku, 8, 0));
+        assertEquals(Status.SUCCEEDED, transform(run2, latestDay).status());
+        assertEquals("retail 8 " + run2, queryForString("select store || ' ' || available || ' ' || loaded_run_id"
+                + " from warehouse.fact_current_inventory where sku = '" + sku + "'"));
+
+        // the old day replayed (with that day's stock as the archive kept it, here changed to tell it apart)
+        String replay = newRunId();
+        stage(database, "inventory", replay, "retail", Staging.inventoryItem(item, sku, 3, 0));
+        assertEquals(Status.SUCCEEDED, transform(replay, oldDay).status());
+
+        assertEquals("retail 8 " + run2, queryForString("select store || ' ' || available || ' ' || loaded_run_id"
+                + " from warehouse.fact_current_inventory where sku = '" + sku + "'"), "current stock is the newest day's");
+        String snapshot = " from warehouse.inventory_snapshot where inventory_item_id = " + item + " and snapshot_date = '";
+        assertEquals(3, database.queryForLong("select sum(available)" + snapshot + oldDay + "'"), "the old day is rebuilt");
+        assertEquals(replay, queryForString("select distinct loaded_run_id" + snapshot + oldDay + "'"));
+        assertEquals(8, database.queryForLong("select sum(available)" + snapshot + latestDay + "'"));
     }
 
     @Test
