@@ -222,13 +222,37 @@ class MergeRulesTests extends TransformTestsBase {
 
         String run2 = newRunId();
         ObjectNode edited = Staging.order(orderId, "2026-11-21T10:00:00Z", "PAID", null);
-        ((ObjectNode) edited.at("/lineItems/nodes/0")).put("quantity", 5);
+        ((ObjectNode) edited.at("/lineItems/nodes/0")).put("quantity", 5).put("currentQuantity", 5);
         stage(database, "orders", run2, "retail", edited);
         assertEquals(Status.SUCCEEDED, transform(run2).status());
         assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_order_lines where store = 'retail'"
                 + " and order_id = " + orderId));
         assertEquals("5 112.5000", queryForString("select quantity || ' ' || line_total from warehouse.fact_order_lines"
                 + " where store = 'retail' and line_item_id = " + (orderId * 10 + 1)));
+    }
+
+    @Test
+    void linesCarryTheOrderedAndTheCurrentQuantityAndTheTotalOfTheCurrentOne() throws Exception {
+        long orderId = Staging.nextId();
+        long lineId = orderId * 10 + 2;
+        String run1 = newRunId();
+        ObjectNode order = Staging.order(orderId, "2026-11-20T10:00:00Z", "PARTIALLY_REFUNDED", null);
+        Staging.addLine(order, lineId, "COOKIE-BOX", 4, "3.25", "0.0");
+        ((ObjectNode) order.at("/lineItems/nodes/1")).put("currentQuantity", 1); // three of four refunded
+        stage(database, "orders", run1, "retail", order);
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+
+        String line = " from warehouse.fact_order_lines where store = 'retail' and line_item_id = " + lineId;
+        assertEquals("4 1 3.2500", queryForString("select quantity || ' ' || current_quantity || ' ' || line_total" + line));
+
+        // the last unit refunded later: only the current quantity and the total change
+        String run2 = newRunId();
+        ObjectNode refunded = Staging.order(orderId, "2026-11-21T10:00:00Z", "REFUNDED", null);
+        Staging.addLine(refunded, lineId, "COOKIE-BOX", 4, "3.25", "0.0");
+        ((ObjectNode) refunded.at("/lineItems/nodes/1")).put("currentQuantity", 0);
+        stage(database, "orders", run2, "retail", refunded);
+        assertEquals(Status.SUCCEEDED, transform(run2).status());
+        assertEquals("4 0 0.0000", queryForString("select quantity || ' ' || current_quantity || ' ' || line_total" + line));
     }
 
     @Test

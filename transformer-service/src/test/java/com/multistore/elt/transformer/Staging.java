@@ -70,7 +70,8 @@ final class Staging {
 
     static ObjectNode addLine(ObjectNode order, long lineId, String sku, int quantity, String unitPrice, String discount) {
         ObjectNode line = ((ObjectNode) order.at("/lineItems/nodes/0")).deepCopy();
-        line.put("id", "gid://shopify/LineItem/" + lineId).put("sku", sku).put("quantity", quantity);
+        line.put("id", "gid://shopify/LineItem/" + lineId).put("sku", sku).put("quantity", quantity)
+                .put("currentQuantity", quantity);
         money(line, "originalUnitPriceSet", unitPrice);
         money(line, "totalDiscountSet", discount);
         ((ArrayNode) order.at("/lineItems/nodes")).add(line);
