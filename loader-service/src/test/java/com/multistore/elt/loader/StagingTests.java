@@ -6,7 +6,10 @@ import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.RawRecord;
 import com.multistore.elt.events.Status;
+import com.multistore.elt.events.Topics;
+import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.loader.service.SourceRecord;
+import com.multistore.elt.loader.service.StagingRetention;
 import com.multistore.elt.loader.service.StagingService;
 import com.multistore.elt.testing.InjectTestDatabase;
 import com.multistore.elt.testing.TestDatabase;
@@ -53,6 +56,9 @@ class StagingTests {
 
     @Inject
     StagingService staging;
+
+    @Inject
+    StagingRetention retention;
 
     @Test
     void stagesEveryRecordOnceArchivesItAndAnnouncesTheLoad() throws Exception {
@@ -159,7 +165,7 @@ class StagingTests {
     }
 
     @Test
-    void aNewRunReplacesThePreviousRunsRowsOfItsStoreAndEntityOnly() throws Exception {
+    void noRunDeletesAnotherRunsRowsTheyStayUntilTheirRunMergedAndItsRetentionPassed() throws Exception {
         String store = "store-" + UUID.randomUUID().toString().substring(0, 8);
         String first = "run-" + UUID.randomUUID();
         String second = "run-" + UUID.randomUUID();
@@ -172,8 +178,8 @@ class StagingTests {
             traffic.complete(first, store, Entity.PRODUCTS, 20);
             traffic.complete(first, store, Entity.INVENTORY, 20);
             LoadProbe.await(first, 2, WAIT);
-            assertEquals(20, database.queryForLong("select count(*) from staging.products where run_id = '" + first + "'"));
 
+            // a later run of the same store is declared while the first one still waits to be merged
             for (int n = 11; n <= 25; n++) {
                 traffic.send(second, store, Entity.PRODUCTS, n);
             }
@@ -181,11 +187,46 @@ class StagingTests {
             traffic.complete(second, store, Entity.PRODUCTS, 15);
         }
         assertEquals(Status.SUCCEEDED, LoadProbe.awaitOne(second, WAIT).status());
-        assertEquals(0, database.queryForLong("select count(*) from staging.products where run_id = '" + first + "'"),
-                "the earlier run's products are replaced");
-        assertEquals(15, database.queryForLong("select count(*) from staging.products where store = '" + store + "'"));
-        assertEquals(20, database.queryForLong("select count(*) from staging.inventory where run_id = '" + first + "'"),
-                "another entity of the same store keeps its rows");
+        assertEquals(20, stagedRows("products", first), "the earlier run keeps all of its products for its merge");
+        assertEquals(20, stagedRows("inventory", first));
+        assertEquals(15, stagedRows("products", second));
+
+        // the first run merges: its retention starts, and nothing goes before it has passed
+        try (RawTraffic traffic = new RawTraffic()) {
+            traffic.send(Topics.TRANSFORM_COMPLETED, first, EventJson.mapper().writeValueAsBytes(
+                    new TransformCompleted(first, 1, Status.SUCCEEDED, List.of(), new TransformCompleted.DataQuality(0, 0, 0))),
+                    null);
+            traffic.flush();
+        }
+        database.awaitLong("select count(*) from ops.loader_loads where run_id = '" + first + "' and merged_at is not null",
+                2, WAIT);
+        assertEquals(Map.of(), retention.expire().entrySet().stream()
+                .filter(e -> e.getKey().equals(first) || e.getKey().equals(second))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(20, stagedRows("products", first));
+
+        // three days and a bit later (loader.staging.retention P3D) the merged run's rows go; the unmerged run's stay
+        database.execute("update ops.loader_loads set merged_at = merged_at - interval '3 days 1 minute'"
+                + " where run_id = '" + first + "'");
+        Map<String, Long> removed = retention.expire();
+        assertEquals(40L, removed.get(first), () -> "removed " + removed);
+        assertEquals(null, removed.get(second), () -> "removed " + removed);
+        assertEquals(0, stagedRows("products", first));
+        assertEquals(0, stagedRows("inventory", first));
+        assertEquals(15, stagedRows("products", second));
+
+        // a run never merged keeps its rows for loader.staging.unmerged-retention (P30D) after its declaration
+        database.execute("update ops.loader_loads set declared_at = declared_at - interval '29 days'"
+                + " where run_id = '" + second + "'");
+        assertEquals(null, retention.expire().get(second));
+        database.execute("update ops.loader_loads set declared_at = declared_at - interval '1 day 1 minute'"
+                + " where run_id = '" + second + "'");
+        assertEquals(15L, retention.expire().get(second));
+        assertEquals(0, stagedRows("products", second));
+    }
+
+    private long stagedRows(String table, String runId) throws Exception {
+        return database.queryForLong("select count(*) from staging." + table + " where run_id = '" + runId + "'");
     }
 
     @Test

@@ -61,6 +61,27 @@ class ReplayAndReportsTests extends TransformTestsBase {
     }
 
     @Test
+    void aReplayOfARunWhoseStagingRowsAreGoneIsRefusedNotANoOp() throws Exception {
+        String runId = newRunId();
+        long customerId = Staging.nextId();
+        stage(database, "customers", runId, "wholesale", Staging.customer(customerId, "gone+" + runId + "@example.com",
+                "Gus", "2026-11-21T09:00:00Z"));
+        database.execute("insert into ops.etl_run_loads (run_id, store, entity, status, staged_count)"
+                + " values ('" + runId + "', 'wholesale', 'customers', 'SUCCEEDED', 1)");
+        assertEquals(Status.SUCCEEDED, transform(runId).status());
+
+        // the loader's retention (or someone) removes the run's staging rows; a replay would merge nothing
+        database.execute("delete from staging.customers where run_id = '" + runId + "'");
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON).body("{\"runId\":\"" + runId + "\"}")
+                .when().post("/replay")
+                .then().statusCode(409)
+                .body("error", containsString("staging rows gone: customers@wholesale (1 staged, 0 left)"))
+                .body("error", containsString("POST /replay"));
+        assertEquals("SUCCEEDED 1", queryForString("select status || ' ' || transform_attempts from ops.etl_runs"
+                + " where run_id = '" + runId + "'"), "the run keeps its outcome; no attempt was claimed");
+    }
+
+    @Test
     void aReplayOfAnUnknownRunIsRefused() {
         given().header("Authorization", TOKEN).contentType(ContentType.JSON).body("{\"runId\":\"no-such-run\"}")
                 .when().post("/replay").then().statusCode(404).body("error", containsString("unknown run"));

@@ -105,6 +105,60 @@ class RunOrchestrationTests extends TransformTestsBase {
     }
 
     @Test
+    void runsOfAStoreMergeInTheOrderTheyStartedAndALaterOneWaitsWithoutTimingOut() throws Exception {
+        String earlier = newRunId();
+        String later = newRunId();
+        // the earlier run of "bakery" never gets its inventory load: it ends at the barrier timeout (20 s here)
+        EventSender.send(Topics.RUN_STARTED, earlier, new RunStarted(earlier, RunTrigger.SCHEDULE, Map.of("bakery",
+                BUSINESS_DATE), List.of(new RunStarted.PlanItem("bakery", Entity.INVENTORY, ExtractMode.SNAPSHOT))));
+        awaitTrue("the earlier run is recorded", () -> database.queryForLong("select count(*) from ops.etl_runs"
+                + " where run_id = '" + earlier + "'") == 1);
+        // a later run of the same store is fully loaded at once
+        long customerId = Staging.nextId();
+        stage(database, "customers", later, "bakery", Staging.customer(customerId, "order+" + later + "@example.com",
+                "Ola", "2026-11-21T10:00:00Z"));
+        EventSender.send(Topics.RUN_STARTED, later, new RunStarted(later, RunTrigger.MANUAL, Map.of("bakery",
+                BUSINESS_DATE), List.of(new RunStarted.PlanItem("bakery", Entity.CUSTOMERS, ExtractMode.INCREMENTAL))));
+        EventSender.send(Topics.LOAD_COMPLETED, later,
+                new LoadCompleted(later, "bakery", Entity.CUSTOMERS, Status.SUCCEEDED, 1, 0, null, null));
+        awaitTrue("the later run's load is recorded", () -> database.queryForLong("select count(*) from ops.etl_run_loads"
+                + " where run_id = '" + later + "'") == 1);
+
+        // it does not merge while the earlier run is unfinished (a few barrier checks, every 2 s here)
+        Thread.sleep(5000);
+        assertEquals("RUNNING", queryForString("select status from ops.etl_runs where run_id = '" + earlier + "'"));
+        assertEquals(0, database.queryForLong("select transform_attempts from ops.etl_runs where run_id = '" + later + "'"),
+                "the later run waits for the earlier one");
+
+        TransformCompleted first = awaitEvent(earlier);
+        assertEquals(Status.FAILED, first.status());
+        assertTrue(first.jobs().get(0).error().contains("barrier timeout"), first.jobs().get(0).error());
+        // once the earlier run has ended the later one merges, although it is past the barrier timeout itself
+        TransformCompleted second = awaitEvent(later);
+        assertEquals(Status.SUCCEEDED, second.status(), () -> "jobs " + second.jobs());
+        assertEquals(1, second.attempt());
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.dim_customer_sources"
+                + " where store = 'bakery' and customer_id = " + customerId));
+    }
+
+    @Test
+    void aRunWhoseStagingRowsAreGoneFailsAndNamesThemInsteadOfMergingLess() throws Exception {
+        String runId = newRunId();
+        stage(database, "orders", runId, "wholesale", Staging.order(Staging.nextId(), "2026-11-21T11:00:00Z", "PAID", null));
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, Map.of("wholesale",
+                BUSINESS_DATE), List.of(new RunStarted.PlanItem("wholesale", Entity.ORDERS, ExtractMode.INCREMENTAL))));
+        // the load says 3 rows were staged; only 1 is still there
+        EventSender.send(Topics.LOAD_COMPLETED, runId,
+                new LoadCompleted(runId, "wholesale", Entity.ORDERS, Status.SUCCEEDED, 3, 0, null, null));
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(Status.FAILED, event.status());
+        assertEquals(List.of(), event.jobs(), "no merge job ran");
+        String error = queryForString("select error from ops.etl_runs where run_id = '" + runId + "'");
+        assertTrue(error.contains("staging rows gone: orders@wholesale (3 staged, 1 left)"), error);
+    }
+
+    @Test
     void aFailedLoadFailsTheRunWithItsReason() throws Exception {
         String runId = newRunId();
         EventSender.send(Topics.LOAD_COMPLETED, runId,

@@ -21,6 +21,8 @@ public interface LoaderConfig {
 
     Replay replay();
 
+    Staging staging();
+
     interface Archive {
         /** Where the archive lives: {@code directory} (the EBS volume, default) or {@code s3}. */
         @WithDefault("directory")
@@ -73,5 +75,22 @@ public interface LoaderConfig {
         /** A replay that has not reached the end offsets by then fails. */
         @WithDefault("PT30M")
         Duration timeout();
+    }
+
+    interface Staging {
+        /** How long a run's staging rows stay after the run merged (a transformer replay of the run needs them). */
+        @WithDefault("P3D")
+        Duration retention();
+
+        /**
+         * How long the rows of a run that never merged stay after its loads were declared (a FAILED run that was
+         * replayed under a new run id, or never replayed): long enough to replay it from the transformer.
+         */
+        @WithDefault("P30D")
+        Duration unmergedRetention();
+
+        /** How often the retention is applied. */
+        @WithDefault("PT1H")
+        Duration retentionCheckEvery();
     }
 }

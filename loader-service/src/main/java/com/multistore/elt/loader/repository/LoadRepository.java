@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,13 +88,29 @@ public class LoadRepository {
         }
     }
 
-    /** Deletes the staging rows of the runs declared before this one for the store and entity; returns the count. */
-    public int replacePreviousRuns(Connection connection, String runId, String store, Entity entity) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/replace_previous_runs.sql", Map.of("entity", entity.code())))) {
-            ps.setString(1, store);
-            ps.setString(2, runId);
+    /** Starts the retention of a merged run's staging rows; returns how many of its loads it marked. */
+    public int recordMerged(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/record_merged.sql"))) {
+            ps.setString(1, runId);
             return ps.executeUpdate();
         }
+    }
+
+    /** Deletes the entity's staging rows past their retention; returns the rows removed per run. */
+    public Map<String, Long> expire(Connection connection, Entity entity, Duration retention, Duration unmergedRetention)
+            throws SQLException {
+        Map<String, Long> removed = new java.util.TreeMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                SqlFiles.text("sql/staging/expire_staging.sql", Map.of("entity", entity.code())))) {
+            ps.setDouble(1, retention.toMillis() / 1000.0);
+            ps.setDouble(2, unmergedRetention.toMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    removed.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return removed;
     }
 
     /** The (store, entity) pairs a run has staged or dead-lettered anything for. */

@@ -17,10 +17,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Declares a (run, store, entity) loaded or failed, with its {@code etl.load.completed} (through the outbox). The declaration, its
- * event and the "truncate before load" (the rows of the runs declared before it for the same store and entity are deleted)
- * commit together, so the transformer sees either the old run's rows or the new run's, never a mix. A second
- * declaration of the same load sends the first one's event again, unchanged.
+ * Declares a (run, store, entity) loaded or failed, with its {@code etl.load.completed} (through the outbox); the
+ * declaration and its event commit together. No other run's staging rows are touched: each run merges its own rows,
+ * and they go only after their retention ({@link StagingRetention}). A second declaration of the same load sends the
+ * first one's event again, unchanged.
  */
 @ApplicationScoped
 public class LoadService {
@@ -49,7 +49,6 @@ public class LoadService {
     public LoadCompleted declare(String runId, String store, Entity entity, String failure, String archiveUri)
             throws SQLException {
         LoadCompleted load;
-        int replaced = 0;
         boolean first;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -63,8 +62,6 @@ public class LoadService {
                 first = loads.declare(connection, load);
                 if (!first) {
                     load = loads.declared(connection, runId, store, entity).orElseThrow();
-                } else if (load.status() == Status.SUCCEEDED) {
-                    replaced = loads.replacePreviousRuns(connection, runId, store, entity);
                 }
                 outbox.add(connection, Topics.LOAD_COMPLETED, runId, load);
                 connection.commit();
@@ -79,9 +76,9 @@ public class LoadService {
         if (first) {
             metrics.load(load.status());
         }
-        LOG.infof("run %s: %s/%s load %s%s, %d staged, %d dead-lettered, %d rows of earlier runs replaced%s",
+        LOG.infof("run %s: %s/%s load %s%s, %d staged, %d dead-lettered%s",
                 runId, store, entity.code(), load.status(), first ? "" : " (declared before, event re-published)",
-                load.stagedCount(), load.deadLetteredCount(), replaced, load.error() == null ? "" : ": " + load.error());
+                load.stagedCount(), load.deadLetteredCount(), load.error() == null ? "" : ": " + load.error());
         return load;
     }
 }

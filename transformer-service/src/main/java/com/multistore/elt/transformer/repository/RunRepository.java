@@ -63,6 +63,49 @@ public class RunRepository {
         }
     }
 
+    /**
+     * The earliest run started before this one that plans one of its stores and has not ended (runs of a store merge
+     * in the order they started), with the stores they share; empty when nothing is in the way.
+     */
+    public Optional<Blocker> earlierUnfinishedRun(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/earlier_unfinished_run.sql"))) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Blocker(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Runs fully loaded but not claimed yet (they waited for an earlier run of their stores), oldest first. */
+    public List<String> readyRuns() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/ready_runs.sql"));
+             ResultSet rs = ps.executeQuery()) {
+            List<String> runs = new ArrayList<>();
+            while (rs.next()) {
+                runs.add(rs.getString(1));
+            }
+            return runs;
+        }
+    }
+
+    /**
+     * The run's SUCCEEDED loads whose staging rows are no longer all there, as "entity@store (n staged, m left)";
+     * empty when every load has its rows.
+     */
+    public Optional<String> stagingGone(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/staging_gone.sql"))) {
+            for (int i = 1; i <= 5; i++) {
+                ps.setString(i, runId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Records a run known only by its loads (trigger UNKNOWN), RUNNING, so that it can be claimed and failed. */
     public void recordUnannouncedRun(String runId) throws SQLException {
         try (Connection c = dataSource.getConnection();
@@ -71,6 +114,10 @@ public class RunRepository {
             ps.setString(2, runId);
             ps.executeUpdate();
         }
+    }
+
+    /** A run that has to end before another one may merge, and the stores both plan. */
+    public record Blocker(String runId, String stores) {
     }
 
     /** The state of a run's barrier. */

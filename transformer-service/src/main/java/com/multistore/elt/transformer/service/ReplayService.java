@@ -33,6 +33,10 @@ public class ReplayService {
         if (state.missing() > 0) {
             throw new ReplayRefused(409, "run " + runId + " is not fully loaded: " + state.missingItems());
         }
+        var gone = runs.stagingGone(runId);
+        if (gone.isPresent()) {
+            throw new ReplayRefused(409, "run " + runId + ": " + TransformService.stagingGone(gone.get()));
+        }
         RunLedger.Claim claim = runs.claimReplay(runId)
                 .orElseThrow(() -> new ReplayRefused(409, "run " + runId + " has not been transformed yet"));
         LOG.infof("run %s: replay as attempt %d", runId, claim.attempt());

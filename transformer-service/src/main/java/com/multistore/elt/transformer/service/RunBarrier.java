@@ -2,10 +2,12 @@ package com.multistore.elt.transformer.service;
 
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.RunStarted;
+import com.multistore.elt.transformer.repository.RunRepository;
 import com.multistore.elt.transformer.repository.RunRepository.BarrierState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -13,8 +15,11 @@ import java.util.Optional;
 
 /**
  * The barrier of a run (rule 2): the run's merges start once every (store, entity) of its plan is loaded
- * SUCCEEDED; a FAILED load, or a plan not complete within the barrier timeout, fails the run. Either outcome is
- * claimed in ops.etl_runs first, so it happens once however often the events are re-delivered.
+ * SUCCEEDED and no run started before it that plans one of its stores is still unfinished (runs of a store merge in
+ * the order they started; a run that waits for another is not timed out, the other one ends by itself). A FAILED
+ * load, or a plan not complete within the barrier timeout, fails the run. Either outcome is claimed in ops.etl_runs
+ * first, so it happens once however often the events are re-delivered. When a run ends, the runs that waited for it
+ * are evaluated again (and every barrier check, in case that was missed).
  */
 @ApplicationScoped
 public class RunBarrier {
@@ -64,6 +69,7 @@ public class RunBarrier {
      */
     @Scheduled(every = "${pipeline.transform.barrier-check-every:PT30S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepExpired() {
+        releaseWaiting();
         try {
             for (String runId : runs.expiredRuns(barrierTimeout.value())) {
                 Optional<BarrierState> state = runs.barrier(runId);
@@ -83,6 +89,21 @@ public class RunBarrier {
         }
     }
 
+    /** A run ended: the runs that waited for it (or for anything) may go now. */
+    void runEnded(@Observes TransformQueue.RunEnded ended) {
+        releaseWaiting();
+    }
+
+    private void releaseWaiting() {
+        try {
+            for (String runId : runs.readyRuns()) {
+                evaluate(runId);
+            }
+        } catch (Exception e) {
+            LOG.errorf("waiting runs not evaluated (tried again at the next barrier check): %s", MergeJobRunner.error(e));
+        }
+    }
+
     private void evaluate(String runId) throws SQLException {
         Optional<BarrierState> found = runs.barrier(runId);
         if (found.isEmpty()) {
@@ -96,6 +117,12 @@ public class RunBarrier {
         if (state.failed() > 0) {
             fail(runId, "load FAILED: " + state.failures());
         } else if (state.complete()) {
+            Optional<RunRepository.Blocker> blocker = runs.earlierUnfinishedRun(runId);
+            if (blocker.isPresent()) {
+                LOG.infof("run %s: loaded; its merges wait for run %s (started before it, store %s) to end", runId,
+                        blocker.get().runId(), blocker.get().stores());
+                return;
+            }
             Optional<RunLedger.Claim> claim = runs.claimFirstAttempt(runId);
             if (claim.isPresent()) {
                 LOG.infof("run %s: barrier complete, merges queued", runId);
@@ -109,6 +136,7 @@ public class RunBarrier {
     private void fail(String runId, String reason) throws SQLException {
         if (outcomes.failAtBarrier(runId, reason)) {
             LOG.errorf("run %s attempt 1: FAILED: %s", runId, reason);
+            releaseWaiting();
         }
     }
 }

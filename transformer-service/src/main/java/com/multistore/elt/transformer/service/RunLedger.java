@@ -87,6 +87,21 @@ public class RunLedger {
         return barrier.unannouncedRuns(timeout);
     }
 
+    /** The earliest unfinished run started before this one that shares a store with it. */
+    public Optional<RunRepository.Blocker> earlierUnfinishedRun(String runId) throws SQLException {
+        return barrier.earlierUnfinishedRun(runId);
+    }
+
+    /** Runs fully loaded that no attempt has claimed yet, oldest first. */
+    public List<String> readyRuns() throws SQLException {
+        return barrier.readyRuns();
+    }
+
+    /** The run's loads whose staging rows are gone, described; empty when all are there. */
+    public Optional<String> stagingGone(String runId) throws SQLException {
+        return barrier.stagingGone(runId);
+    }
+
     /** Records a run known only by its loads (trigger UNKNOWN), RUNNING, so that it can be claimed and failed. */
     public void recordUnannouncedRun(String runId) throws SQLException {
         barrier.recordUnannouncedRun(runId);

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * One attempt at a run: the store settings, the merge jobs in dependency order (each in its own transaction, with
+ * One attempt at a run: the store settings, a check that every load's staging rows are still there (an attempt
+ * never merges less than was loaded), the merge jobs in dependency order (each in its own transaction, with
  * retries), then the data-quality checks; the run's outcome and its event are recorded together (RunOutcomes).
  */
 @ApplicationScoped
@@ -62,6 +63,13 @@ public class TransformService {
         } catch (Exception e) {
             error = "store settings: " + MergeJobRunner.error(e);
         }
+        if (error == null) {
+            try {
+                error = runs.stagingGone(run.runId()).map(TransformService::stagingGone).orElse(null);
+            } catch (Exception e) {
+                error = "staging rows not countable: " + MergeJobRunner.error(e);
+            }
+        }
         for (MergeJob job : MergeJob.ALL) {
             if (error != null) {
                 break;
@@ -88,6 +96,13 @@ public class TransformService {
         TransformCompleted completed = new TransformCompleted(run.runId(), run.attempt(), status, results, dq);
         finish(run, completed, error);
         return completed;
+    }
+
+    /** Why a run whose staging rows are gone cannot be merged, and what to do instead. */
+    static String stagingGone(String loads) {
+        return "staging rows gone: " + loads + "; the loader's retention (loader.staging.retention) or someone removed"
+                + " them, and merging the rest would merge less than was loaded: replay the day from the loader"
+                + " (POST /replay) instead";
     }
 
     private JobResult runJob(RunContext run, MergeJob job) {
