@@ -35,7 +35,10 @@ from warehouse.dim_customer_sources s
 join customer_stage c on c.store = s.store and c.customer_id = s.customer_id
 where s.customer_key <> c.customer_key and c.updated_at >= s.updated_at;
 
--- Each store's own record, never replaced by an older one of the same (store, id).
+-- Each store's own record, never replaced by an older one of the same (store, id). The job's rows are the records
+-- inserted or updated here (an older version skipped is not counted).
+create temporary table customer_merged (n bigint) on commit drop;
+with merged as (
 insert into warehouse.dim_customer_sources as s
     (store, customer_id, customer_key, email_normalized, email, first_name, last_name, phone, state, tags,
      number_of_orders, amount_spent, amount_currency, created_at, updated_at, loaded_run_id)
@@ -57,7 +60,9 @@ on conflict (store, customer_id) do update
         created_at       = excluded.created_at,
         updated_at       = excluded.updated_at,
         loaded_run_id    = excluded.loaded_run_id
-    where excluded.updated_at >= s.updated_at;
+    where excluded.updated_at >= s.updated_at
+returning 1)
+insert into customer_merged select count(*) from merged;
 
 -- Each touched merged customer shows the newest store record pointing to it (ties: store, then id), and lists every
 -- store it appears in. Derived from the sources alone, so the order runs arrive in cannot change the result.
@@ -102,4 +107,4 @@ delete from warehouse.dim_customers d
 where d.customer_key in (select customer_key from customer_touched)
   and not exists (select 1 from warehouse.dim_customer_sources s where s.customer_key = d.customer_key);
 
-select count(*) as merged_rows from customer_stage;
+select n as merged_rows from customer_merged;

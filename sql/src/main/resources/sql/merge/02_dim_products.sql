@@ -1,5 +1,7 @@
--- dim_products: upsert by (store, product id); an older updatedAt never overwrites a newer one.
+-- dim_products: upsert by (store, product id); an older updatedAt never overwrites a newer one. The job's rows are
+-- the products inserted or updated (an older version skipped is not counted).
 
+with merged as (
 insert into warehouse.dim_products as d
     (store, product_id, gid, title, handle, vendor, product_type, tags, status, created_at, updated_at, loaded_run_id)
 select p.store,
@@ -27,6 +29,6 @@ on conflict (store, product_id) do update
         created_at    = excluded.created_at,
         updated_at    = excluded.updated_at,
         loaded_run_id = excluded.loaded_run_id
-    where excluded.updated_at >= d.updated_at;
-
-select count(*) as merged_rows from staging.products where run_id = current_setting('etl.run_id');
+    where excluded.updated_at >= d.updated_at
+returning 1)
+select count(*) as merged_rows from merged;

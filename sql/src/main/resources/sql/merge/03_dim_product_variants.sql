@@ -18,6 +18,8 @@ from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, ea
 cross join lateral jsonb_array_elements(coalesce(p.payload #> '{variants,nodes}', '[]')) v
 left join ops.store_settings st on st.store = p.store;
 
+-- The job's rows: the variants inserted or updated (an older version skipped is not counted).
+with merged as (
 insert into warehouse.dim_product_variants as d
     (store, variant_id, product_id, gid, sku, title, price, compare_at_price, currency, inventory_item_id,
      updated_at, loaded_run_id)
@@ -35,6 +37,6 @@ on conflict (store, variant_id) do update
         inventory_item_id = excluded.inventory_item_id,
         updated_at        = excluded.updated_at,
         loaded_run_id     = excluded.loaded_run_id
-    where excluded.updated_at >= d.updated_at;
-
-select count(*) as merged_rows from variant_stage;
+    where excluded.updated_at >= d.updated_at
+returning 1)
+select count(*) as merged_rows from merged;

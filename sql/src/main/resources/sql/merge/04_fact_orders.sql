@@ -2,8 +2,11 @@
 -- late record) never overwrites a newer one. Money as numeric with the shop currency; channel B2C/B2B from the
 -- store's settings (a store without settings fails the job: channel is not null). The merged customer comes
 -- through dim_customer_sources; orders without a customer keep customer_id and customer_key null. The newest
--- version of an order decides its customer: reassigned or removed, the old customer's key goes.
+-- version of an order decides its customer: reassigned or removed, the old customer's key goes. The job's rows are
+-- the order versions inserted or updated (an older version skipped is not counted).
 
+create temporary table order_merged (n bigint) on commit drop;
+with merged as (
 insert into warehouse.fact_orders as f
     (store, order_id, gid, order_name, channel, customer_id, customer_key, email, created_at, processed_at,
      updated_at, cancelled_at, cancel_reason, financial_status, fulfillment_status, currency, presentment_currency,
@@ -71,7 +74,9 @@ on conflict (store, order_id) do update
         tags                    = excluded.tags,
         test                    = excluded.test,
         loaded_run_id           = excluded.loaded_run_id
-    where excluded.updated_at >= f.updated_at;
+    where excluded.updated_at >= f.updated_at
+returning 1)
+insert into order_merged select count(*) from merged;
 
 -- Customers merged (or re-keyed by a new e-mail) in this run: their earlier orders follow them.
 update warehouse.fact_orders f
@@ -81,4 +86,4 @@ where s.loaded_run_id = current_setting('etl.run_id')
   and f.store = s.store and f.customer_id = s.customer_id
   and f.customer_key is distinct from s.customer_key;
 
-select count(*) as merged_rows from staging.orders where run_id = current_setting('etl.run_id');
+select n as merged_rows from order_merged;

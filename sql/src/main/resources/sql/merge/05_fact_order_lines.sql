@@ -2,7 +2,8 @@
 -- (an older re-delivered order changes no line). Both quantities: the ordered one and the current one (after refunds,
 -- edits and cancellation; the ordered one when a payload lacks it); line_total = current quantity x unit price;
 -- discounts kept apart.
--- A line is rewritten only when it changed; lines an order edit removed from a current order are deleted.
+-- A line is rewritten only when it changed; lines an order edit removed from a current order are deleted. The job's
+-- rows are the lines inserted, updated or deleted.
 
 -- The orders of this run whose staged version is the current one.
 create temporary table line_order_stage on commit drop as
@@ -31,6 +32,8 @@ select o.store,
 from line_order_stage o
 cross join lateral jsonb_array_elements(coalesce(o.lines, '[]')) li;
 
+create temporary table line_merged (n bigint) on commit drop;
+with merged as (
 insert into warehouse.fact_order_lines as l
     (store, line_item_id, order_id, variant_id, product_id, sku, title, quantity, current_quantity, unit_price,
      line_total, discount_total, currency, order_updated_at, loaded_run_id)
@@ -56,11 +59,16 @@ on conflict (store, line_item_id) do update
            l.discount_total, l.currency)
           is distinct from (excluded.order_id, excluded.variant_id, excluded.product_id, excluded.sku, excluded.title,
                             excluded.quantity, excluded.current_quantity, excluded.unit_price, excluded.discount_total,
-                            excluded.currency);
+                            excluded.currency)
+returning 1)
+insert into line_merged select count(*) from merged;
 
+with removed as (
 delete from warehouse.fact_order_lines l
 using line_order_stage o
 where l.store = o.store and l.order_id = o.order_id
-  and not exists (select 1 from line_stage s where s.store = l.store and s.line_item_id = l.line_item_id);
+  and not exists (select 1 from line_stage s where s.store = l.store and s.line_item_id = l.line_item_id)
+returning 1)
+insert into line_merged select count(*) from removed;
 
-select count(*) as merged_rows from line_stage;
+select sum(n) as merged_rows from line_merged;

@@ -1,5 +1,6 @@
 -- order_metafields: (store, order id, namespace, key) -> type, value, from the order versions that are now current
 -- in fact_orders. A metafield is rewritten only when it changed; metafields removed from a current order are deleted.
+-- The job's rows are the metafields inserted, updated or deleted.
 
 -- The orders of this run whose staged version is the current one.
 create temporary table metafield_order_stage on commit drop as
@@ -24,6 +25,8 @@ from metafield_order_stage o
 cross join lateral jsonb_array_elements(coalesce(o.metafields, '[]')) m
 order by o.store, o.order_id, m ->> 'namespace', m ->> 'key', (m ->> 'updatedAt') desc nulls last;
 
+create temporary table metafield_merged (n bigint) on commit drop;
+with merged as (
 insert into warehouse.order_metafields as t
     (store, order_id, namespace, key, type, value, order_updated_at, loaded_run_id)
 select store, order_id, namespace, key, type, value, order_updated_at, current_setting('etl.run_id')
@@ -34,12 +37,17 @@ on conflict (store, order_id, namespace, key) do update
         order_updated_at = excluded.order_updated_at,
         loaded_run_id    = excluded.loaded_run_id
     where excluded.order_updated_at >= t.order_updated_at
-      and (t.type, t.value) is distinct from (excluded.type, excluded.value);
+      and (t.type, t.value) is distinct from (excluded.type, excluded.value)
+returning 1)
+insert into metafield_merged select count(*) from merged;
 
+with removed as (
 delete from warehouse.order_metafields t
 using metafield_order_stage o
 where t.store = o.store and t.order_id = o.order_id
   and not exists (select 1 from metafield_stage s
-                  where s.store = t.store and s.order_id = t.order_id and s.namespace = t.namespace and s.key = t.key);
+                  where s.store = t.store and s.order_id = t.order_id and s.namespace = t.namespace and s.key = t.key)
+returning 1)
+insert into metafield_merged select count(*) from removed;
 
-select count(*) as merged_rows from metafield_stage;
+select sum(n) as merged_rows from metafield_merged;

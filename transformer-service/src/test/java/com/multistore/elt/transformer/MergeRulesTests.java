@@ -182,7 +182,10 @@ class MergeRulesTests extends TransformTestsBase {
         ObjectNode older = Staging.order(orderId, "2026-11-19T10:00:00Z", "PAID", null);
         Staging.addLine(older, orderId * 10 + 2, "OLD-LINE", 1, "9.99", "0.0");
         stage(database, "orders", run2, "retail", older);
-        assertEquals(Status.SUCCEEDED, transform(run2).status());
+        TransformCompleted second = transform(run2);
+        assertEquals(Status.SUCCEEDED, second.status());
+        assertEquals(0, rows(second, "fact_orders"), "a job's rows are the rows it merged, not the rows staged");
+        assertEquals(0, rows(second, "fact_order_lines"));
 
         String where = " where store = 'retail' and order_id = " + orderId;
         assertEquals("REFUNDED", queryForString("select financial_status from warehouse.fact_orders" + where));
@@ -253,6 +256,62 @@ class MergeRulesTests extends TransformTestsBase {
         stage(database, "orders", run2, "retail", refunded);
         assertEquals(Status.SUCCEEDED, transform(run2).status());
         assertEquals("4 0 0.0000", queryForString("select quantity || ' ' || current_quantity || ' ' || line_total" + line));
+    }
+
+    @Test
+    void anOlderVersionOfAProductOrAVariantNeverOverwritesANewerOne() throws Exception {
+        long productId = Staging.nextId();
+        long variantId = Staging.nextId();
+        String run1 = newRunId();
+        ObjectNode newer = Staging.product(productId, variantId, "GUARD-" + productId, Staging.nextId(), "5.00");
+        newer.put("title", "Newer title").put("updatedAt", "2026-11-21T10:00:00Z");
+        ((ObjectNode) newer.at("/variants/nodes/0")).put("updatedAt", "2026-11-21T10:00:00Z");
+        stage(database, "products", run1, "retail", newer);
+        TransformCompleted first = transform(run1);
+        assertEquals(Status.SUCCEEDED, first.status());
+        assertEquals(1, rows(first, "dim_products"));
+        assertEquals(1, rows(first, "dim_product_variants"));
+
+        // a later run brings an older version of both (a re-delivery, or a replay of an earlier day)
+        String run2 = newRunId();
+        ObjectNode older = Staging.product(productId, variantId, "GUARD-" + productId, Staging.nextId(), "9.00");
+        older.put("title", "Older title").put("updatedAt", "2026-11-19T10:00:00Z");
+        ((ObjectNode) older.at("/variants/nodes/0")).put("updatedAt", "2026-11-19T10:00:00Z");
+        stage(database, "products", run2, "retail", older);
+        TransformCompleted second = transform(run2);
+        assertEquals(Status.SUCCEEDED, second.status());
+        assertEquals("Newer title " + run1, queryForString("select title || ' ' || loaded_run_id from warehouse.dim_products"
+                + " where store = 'retail' and product_id = " + productId));
+        assertEquals("5.0000 " + run1, queryForString("select price || ' ' || loaded_run_id"
+                + " from warehouse.dim_product_variants where store = 'retail' and variant_id = " + variantId));
+        assertEquals(0, rows(second, "dim_products"), "nothing merged");
+        assertEquals(0, rows(second, "dim_product_variants"));
+    }
+
+    @Test
+    void anOlderVersionOfAStoresCustomerNeverReplacesItsNewerRecord() throws Exception {
+        long id = Staging.nextId();
+        String email = "newer+" + UUID.randomUUID() + "@example.com";
+        String oldEmail = "older+" + UUID.randomUUID() + "@example.com";
+        String run1 = newRunId();
+        stage(database, "customers", run1, "retail", Staging.customer(id, email, "Newer", "2026-11-21T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+
+        String run2 = newRunId();
+        stage(database, "customers", run2, "retail", Staging.customer(id, oldEmail, "Older", "2026-11-10T10:00:00Z"));
+        TransformCompleted second = transform(run2);
+        assertEquals(Status.SUCCEEDED, second.status());
+        assertEquals("email:" + email + " Newer", queryForString("select customer_key || ' ' || first_name"
+                + " from warehouse.dim_customer_sources where store = 'retail' and customer_id = " + id));
+        assertEquals("Newer", queryForString("select first_name from warehouse.dim_customers"
+                + " where customer_key = 'email:" + email + "'"));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_customers"
+                + " where customer_key = 'email:" + oldEmail + "'"), "the older e-mail gets no customer");
+        assertEquals(0, rows(second, "dim_customers"));
+    }
+
+    private static long rows(TransformCompleted outcome, String job) {
+        return outcome.jobs().stream().filter(j -> j.name().equals(job)).findFirst().orElseThrow().rows();
     }
 
     @Test

@@ -46,8 +46,8 @@ public class DataQualityRepository {
         }
 
         public String describe() {
-            return name + " (" + details + "): observed " + observed.stripTrailingZeros().toPlainString()
-                    + " > " + threshold.stripTrailingZeros().toPlainString();
+            return name + " (" + details + "): observed " + (observed == null ? "none"
+                    : observed.stripTrailingZeros().toPlainString() + " > " + threshold.stripTrailingZeros().toPlainString());
         }
     }
 }
