@@ -3,7 +3,8 @@
 -- only WARNS; a check with no observation (NULL: nothing to measure, e.g. freshness of a store without orders) does
 -- not pass either. Every check here can fail: none restates a NOT NULL column or a key built from the value it
 -- checks. Results go to ops.dq_results (a replay of the run replaces them).
--- Settings: etl.run_id, etl.as_of, etl.dq_freshness_hours, etl.dq_max_drop_ratio.
+-- Settings: etl.run_id, etl.as_of, etl.business_dates, etl.dq_freshness_hours, etl.dq_max_drop_ratio,
+-- etl.dq_dead_letters_warn (entity codes whose dead letters only warn, comma-separated; the others are errors).
 
 -- Row counts of this run, for the drop check against the previous run.
 insert into ops.table_counts (run_id, table_name, row_count)
@@ -23,11 +24,28 @@ select current_setting('etl.run_id'), c.check_name, c.severity,
        case when c.observed <= c.threshold then 'PASSED' when c.severity = 'ERROR' then 'FAILED' else 'WARNED' end,
        c.observed, c.threshold, c.details
 from (
+    -- dead letters: records of the run's loads that went to etl.dlq instead of staging (per entity, with every
+    -- store's count and reasons); an error unless the entity is configured to warn, so a run that lost records
+    -- fails and keeps its watermarks until they are redriven or accepted
+    select 'dead_letters.' || l.entity as check_name,
+           case when l.entity = any(string_to_array(current_setting('etl.dq_dead_letters_warn'), ',')) then 'WARN'
+                else 'ERROR' end as severity,
+           0 as threshold,
+           'records dead-lettered instead of staged: ' || coalesce(string_agg(l.entity || '@' || l.store || ' '
+               || l.dead_lettered_count || coalesce(' (' || (select string_agg(r ->> 'reason' || ': ' || (r ->> 'count'),
+                   '; ' order by (r ->> 'count')::bigint desc, r ->> 'reason')
+                   from jsonb_array_elements(l.dead_letter_reasons) r) || ')', ''), ', ' order by l.store)
+               filter (where l.dead_lettered_count > 0), 'none') as details,
+           sum(l.dead_lettered_count) as observed
+    from ops.etl_run_loads l
+    where l.run_id = current_setting('etl.run_id')
+    group by l.entity
+    union all
     -- merged customers -----------------------------------------------------------------------------------
-    select 'relationship.customer_source_customer' as check_name, 'ERROR' as severity, 0 as threshold,
-           'store customer records whose merged customer is not in dim_customers' as details,
+    select 'relationship.customer_source_customer', 'ERROR', 0,
+           'store customer records whose merged customer is not in dim_customers',
            (select count(*) from warehouse.dim_customer_sources s
-            where not exists (select 1 from warehouse.dim_customers d where d.customer_key = s.customer_key)) as observed
+            where not exists (select 1 from warehouse.dim_customers d where d.customer_key = s.customer_key))
     union all
     select 'relationship.customer_has_source', 'ERROR', 0,
            'merged customers no store record points to, or showing a store record that is not theirs',

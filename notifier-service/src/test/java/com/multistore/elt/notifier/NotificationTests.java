@@ -2,6 +2,8 @@ package com.multistore.elt.notifier;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.multistore.elt.events.DeadLetterReason;
+import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.Topics;
 import com.multistore.elt.events.TransformCompleted;
@@ -86,7 +88,9 @@ class NotificationTests extends NotifierTestsBase {
                 new TransformCompleted.JobResult("merge_customers", Status.SUCCEEDED, 40, 1, 300, null),
                 new TransformCompleted.JobResult("merge_orders", Status.FAILED, 0, 3, 9100,
                         "duplicate key value violates unique constraint \"fact_orders_pkey\"")),
-                new TransformCompleted.DataQuality(3, 1, 2));
+                new TransformCompleted.DataQuality(3, 1, 2),
+                List.of(new TransformCompleted.DeadLetters("retail", Entity.ORDERS, 3, List.of(
+                        new DeadLetterReason("missing gid", 2), new DeadLetterReason("missing payload", 1)))));
 
         deliver(runId, failed, failed);
         assertEquals("SENT", awaitOutcome(runId, 2, 0));
@@ -104,7 +108,8 @@ class NotificationTests extends NotifierTestsBase {
         String message = publish.get("Message");
         for (String expected : List.of(runId, "attempt 2", "merge_orders after 3 attempt(s)", "fact_orders_pkey",
                 "3 passed, 1 warned, 2 failed", "ops.etl_run_log where run_id = '" + runId + "'",
-                "transformer: http://etl-host:8083")) {
+                "transformer: http://etl-host:8083", "Dead letters: 3 record(s)", "orders@retail: 3",
+                "2 x missing gid", "1 x missing payload", "/dead-letters/redrive")) {
             assertTrue(message.contains(expected), "alert lacks: " + expected + "\n" + message);
         }
         assertTrue(!message.contains("merge_customers after"), "only failed jobs are listed");

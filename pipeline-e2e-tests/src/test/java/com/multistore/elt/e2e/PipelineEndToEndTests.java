@@ -194,6 +194,33 @@ class PipelineEndToEndTests {
         assertEquals(3, loads.get(0).path("deadLetteredCount").asLong(), "the run reports its dead letters: " + loads);
         assertEquals(ORDERS_PER_SHOP + 10, loads.get(0).path("stagedCount").asLong(),
                 "every order of the shop staged besides: " + loads);
+        assertEquals(3, loads.get(0).path("deadLetterReasons").size(), "and says why: " + loads);
+
+        // records lost on the way fail the run (dead_letters.orders is an error), its alert names them, and the
+        // watermark stays, so the next run extracts them again
+        assertEquals("FAILED", checks.status(id), "a run with dead letters does not succeed");
+        assertEquals("FAILED 3", pipeline.text("select status || ' ' || observed from ops.dq_results where run_id = '"
+                + id + "' and check_name = 'dead_letters.orders'"));
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> "SENT".equals(pipeline.text(
+                "select status from ops.notifications where kind = 'SNS_ALERT' and run_id = '" + id + "'"))),
+                "the run's alert is sent");
+        String alert = pipeline.stubs.findAll(postRequestedFor(urlPathMatching("/(sns/?)?"))
+                .withRequestBody(containing("Action=Publish"))).stream().map(LoggedRequest::getBodyAsString)
+                .map(b -> java.net.URLDecoder.decode(b, StandardCharsets.UTF_8))
+                .filter(b -> b.contains(id)).findFirst().orElseThrow();
+        assertTrue(alert.contains("Dead letters: 3 record(s)") && alert.contains("orders@retail: 3")
+                && alert.contains("missing gid"), alert);
+        assertEquals(0, pipeline.number("select count(*) from ops.watermarks where run_id = '" + id + "'"),
+                "a run with dead letters moves no watermark");
+
+        // nothing fixes a record without a gid: a redrive stages none of them and sends each to etl.dlq once more
+        JsonNode redrive = pipeline.post(pipeline.service("loader-service").url() + "/dead-letters/redrive",
+                "{\"runId\":\"" + id + "\"}", true);
+        assertEquals(0, redrive.path("redriven").asInt(), "redrive: " + redrive);
+        assertEquals(3, redrive.path("failedAgain").asInt(), "redrive: " + redrive);
+        assertTrue(RunningPipeline.await(Duration.ofSeconds(60), () -> TopicContent.all(pipeline.bootstrap, "etl.dlq")
+                .stream().filter(r -> r.key() != null && r.key().startsWith(MALFORMED_KEY)).count() == 6),
+                "each of the three dead-lettered once more");
     }
 
     @Test

@@ -172,6 +172,26 @@ final class RunningPipeline {
         same.awaitReady(READY);
     }
 
+    /**
+     * Stops every service, drops the database and creates it again empty, and starts the services again on their
+     * ports (each migrates the new database at start): the broker, the simulator and the raw archive stay.
+     */
+    void recreateDatabase() throws SQLException {
+        services.values().parallelStream().forEach(ChildProcess::stop);
+        database.recreate();
+        List<ChildProcess> started = new ArrayList<>();
+        for (String name : SERVICES) {
+            ChildProcess old = services.get(name);
+            ChildProcess again = child(name, List.of("-Dquarkus.config.locations=" + work.resolve("pipeline.properties")));
+            ChildProcess same = new ChildProcess(name, old.port, old.log, commandOn(again, old.port));
+            services.put(name, same);
+            same.start();
+            started.add(same);
+        }
+        started.forEach(service -> service.awaitReady(READY));
+        LOG.infof("database %s dropped and created again; services up again", database.name());
+    }
+
     private static List<String> commandOn(ChildProcess template, int port) {
         List<String> command = new ArrayList<>(template.command());
         command.replaceAll(a -> a.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + port : a);

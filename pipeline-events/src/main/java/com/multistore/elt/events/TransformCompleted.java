@@ -5,17 +5,32 @@ import java.util.List;
 /**
  * {@code etl.transform.completed}, key runId: the merges and data-quality checks of a run are done. {@code attempt}
  * counts the transformer's attempts at the run (1 for the run itself, +1 for each replay of its merges); the
- * notifier notifies once per (runId, attempt).
+ * notifier notifies once per (runId, attempt). {@code deadLetters} lists every store x entity of the run with dead
+ * letters (the {@code dead_letters.<entity>} checks gate the run on them).
  */
 public record TransformCompleted(
         String runId,
         int attempt,
         Status status,
         List<JobResult> jobs,
-        DataQuality dq) {
+        DataQuality dq,
+        List<DeadLetters> deadLetters) {
 
     public TransformCompleted {
         jobs = jobs == null ? List.of() : List.copyOf(jobs);
+        deadLetters = deadLetters == null ? List.of() : List.copyOf(deadLetters);
+    }
+
+    /** An outcome whose loads dead-lettered nothing (or an event of the older format). */
+    public TransformCompleted(String runId, int attempt, Status status, List<JobResult> jobs, DataQuality dq) {
+        this(runId, attempt, status, jobs, dq, List.of());
+    }
+
+    /** The records of one store x entity of the run that went to {@code etl.dlq} instead of staging, and why. */
+    public record DeadLetters(String store, Entity entity, long count, List<DeadLetterReason> reasons) {
+        public DeadLetters {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
     }
 
     /** One merge job of the run. */

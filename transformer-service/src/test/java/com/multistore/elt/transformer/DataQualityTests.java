@@ -97,6 +97,26 @@ class DataQualityTests extends TransformTestsBase {
         assertTrue(outcome.dq().warned() > 0);
     }
 
+    @Test
+    void deadLettersOfAnEntityConfiguredToWarnWarnAndTheOthersFailTheRun() throws Exception {
+        String warned = newRunId();
+        database.execute("insert into ops.etl_run_loads (run_id, store, entity, status, staged_count, dead_lettered_count,"
+                + " dead_letter_reasons) values ('" + warned + "', 'retail', 'customers', 'SUCCEEDED', 0, 2,"
+                + " '[{\"reason\": \"missing gid\", \"count\": 2}]')");
+        TransformCompleted outcome = transform(warned);
+        assertEquals(Status.SUCCEEDED, outcome.status(), "pipeline.dq.dead-letters.customers=WARN in the test profile");
+        assertEquals("WARNED 2", result(warned, "dead_letters.customers"));
+        assertEquals(1, outcome.deadLetters().size());
+
+        String failed = newRunId();
+        database.execute("insert into ops.etl_run_loads (run_id, store, entity, status, staged_count, dead_lettered_count)"
+                + " values ('" + failed + "', 'retail', 'products', 'SUCCEEDED', 0, 1),"
+                + " ('" + failed + "', 'retail', 'inventory', 'SUCCEEDED', 0, 0)");
+        assertEquals(Status.FAILED, transform(failed).status());
+        assertEquals("FAILED 1", result(failed, "dead_letters.products"));
+        assertEquals("PASSED 0", result(failed, "dead_letters.inventory"));
+    }
+
     /** Runs a run with nothing staged (its merges change nothing, its checks read the whole warehouse). */
     private String checks() throws Exception {
         String run = newRunId();

@@ -1,6 +1,7 @@
 package com.multistore.elt.transformer;
 
 import com.multistore.elt.events.DeadLetterHeaders;
+import com.multistore.elt.events.DeadLetterReason;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.ExtractMode;
@@ -156,6 +157,31 @@ class RunOrchestrationTests extends TransformTestsBase {
         assertEquals(List.of(), event.jobs(), "no merge job ran");
         String error = queryForString("select error from ops.etl_runs where run_id = '" + runId + "'");
         assertTrue(error.contains("staging rows gone: orders@wholesale (3 staged, 1 left)"), error);
+    }
+
+    @Test
+    void deadLettersFailTheRunAndTheEventNamesTheirCountsAndReasons() throws Exception {
+        String runId = newRunId();
+        stage(database, "orders", runId, "wholesale", Staging.order(Staging.nextId(), "2026-11-21T11:00:00Z", "PAID", null));
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.SCHEDULE, Map.of("wholesale",
+                BUSINESS_DATE), List.of(new RunStarted.PlanItem("wholesale", Entity.ORDERS, ExtractMode.INCREMENTAL))));
+        List<DeadLetterReason> reasons = List.of(
+                new DeadLetterReason("PostgreSQL refused the record (SQLState 22P05): unsupported Unicode escape sequence", 2),
+                new DeadLetterReason("missing gid", 1));
+        EventSender.send(Topics.LOAD_COMPLETED, runId, new LoadCompleted(runId, "wholesale", Entity.ORDERS,
+                Status.SUCCEEDED, 1, 3, null, null, reasons));
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(Status.FAILED, event.status(), "records lost on the way fail the run");
+        assertEquals(List.of(new TransformCompleted.DeadLetters("wholesale", Entity.ORDERS, 3, reasons)),
+                event.deadLetters());
+        JobResult checks = event.jobs().get(event.jobs().size() - 1);
+        assertEquals("data_quality", checks.name());
+        assertTrue(checks.error().contains("dead_letters.orders (records dead-lettered instead of staged: orders@wholesale 3"
+                + " (PostgreSQL refused the record (SQLState 22P05): unsupported Unicode escape sequence: 2; missing gid: 1))"
+                + ": observed 3 > 0"), checks.error());
+        assertEquals("FAILED", queryForString("select status from ops.dq_results where run_id = '" + runId
+                + "' and check_name = 'dead_letters.orders'"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.multistore.elt.loader.repository;
 
 import com.multistore.elt.service.sql.SqlFiles;
+import com.multistore.elt.events.DeadLetterReason;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.Status;
@@ -76,16 +77,36 @@ public class LoadRepository {
 
     public Optional<LoadCompleted> declared(Connection connection, String runId, String store, Entity entity)
             throws SQLException {
+        LoadCompleted load;
         try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/declared_load.sql"))) {
             bind(ps, runId, store, entity);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new LoadCompleted(runId, store, entity, Status.valueOf(rs.getString(1)),
-                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+                load = new LoadCompleted(runId, store, entity, Status.valueOf(rs.getString(1)),
+                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
             }
         }
+        return Optional.of(withReasons(connection, load));
+    }
+
+    /** The load with why its records were dead-lettered (the dead letters not redriven since). */
+    public LoadCompleted withReasons(Connection connection, LoadCompleted load) throws SQLException {
+        if (load.deadLetteredCount() == 0) {
+            return load;
+        }
+        List<DeadLetterReason> reasons = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/dead_letter_reasons.sql"))) {
+            bind(ps, load.runId(), load.store(), load.entity());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reasons.add(new DeadLetterReason(rs.getString(1), rs.getLong(2)));
+                }
+            }
+        }
+        return new LoadCompleted(load.runId(), load.store(), load.entity(), load.status(), load.stagedCount(),
+                load.deadLetteredCount(), load.archiveUri(), load.error(), reasons);
     }
 
     /** Starts the retention of a merged run's staging rows; returns how many of its loads it marked. */

@@ -78,16 +78,25 @@ public class StagingRepository {
         }
     }
 
-    /** Counts dead-lettered records against their (run, store, entity) where those could be read. */
-    public void countDeadLetters(Connection connection, List<Rejection> rejections) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/count_dead_letters.sql"))) {
+    /**
+     * Keeps the attributable rejections (run, store and entity known) for a redrive and counts each once against its
+     * load; a record read again (a re-delivery, a retried batch) is neither kept nor counted twice.
+     */
+    public void recordDeadLetters(Connection connection, List<Rejection> rejections) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFiles.text("sql/staging/record_dead_letter.sql"))) {
             int rows = 0;
             for (Rejection r : rejections) {
                 if (r.attributable()) {
                     ps.setString(1, r.runId());
                     ps.setString(2, r.store());
                     ps.setString(3, r.entity().code());
-                    ps.setLong(4, 1);
+                    ps.setString(4, r.source().topic());
+                    ps.setInt(5, r.source().partition());
+                    ps.setLong(6, r.source().offset());
+                    ps.setLong(7, r.source().timestamp());
+                    ps.setString(8, r.source().key());
+                    ps.setBytes(9, r.source().value() == null ? new byte[0] : r.source().value());
+                    ps.setString(10, r.reason());
                     ps.addBatch();
                     rows++;
                 }

@@ -57,8 +57,9 @@ public class LoadService {
                 String uri = archiveUri != null ? archiveUri : counts.archiveDates().isEmpty() ? null
                         : archive.uri(ArchiveKeys.runPattern(store, entity, counts.archiveDates(), runId));
                 String error = failure != null ? failure : counts.archiveError();
-                load = new LoadCompleted(runId, store, entity, error == null ? Status.SUCCEEDED : Status.FAILED,
-                        counts.staged(), counts.deadLettered(), uri, error);
+                load = loads.withReasons(connection, new LoadCompleted(runId, store, entity,
+                        error == null ? Status.SUCCEEDED : Status.FAILED, counts.staged(), counts.deadLettered(), uri,
+                        error));
                 first = loads.declare(connection, load);
                 if (!first) {
                     load = loads.declared(connection, runId, store, entity).orElseThrow();

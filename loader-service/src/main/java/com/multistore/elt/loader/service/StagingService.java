@@ -79,7 +79,7 @@ public class StagingService {
             connection.setAutoCommit(false);
             try {
                 newRows = stageOrRefuse(connection, staged, rejected);
-                staging.countDeadLetters(connection, rejected);
+                staging.recordDeadLetters(connection, rejected);
                 if (replayRunId == null) {
                     staging.advancePositions(connection, nextOffsets(batch));
                     archiver.archive(connection, staged);
@@ -106,7 +106,7 @@ public class StagingService {
      * COPYs the records; when PostgreSQL refuses the batch's data, stages record by record (each under its own
      * savepoint) and moves the refused ones from {@code records} to {@code rejected}.
      */
-    private long stageOrRefuse(Connection connection, List<StageableRecord> records, List<Rejection> rejected)
+    long stageOrRefuse(Connection connection, List<StageableRecord> records, List<Rejection> rejected)
             throws SQLException {
         if (records.isEmpty()) {
             return 0;

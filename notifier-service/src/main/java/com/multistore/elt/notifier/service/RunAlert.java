@@ -42,6 +42,7 @@ public record RunAlert(String subject, String message) {
                 + (event.dq() == null ? "n/a" : event.dq().failed());
         StringBuilder body = header(claim, "the run FAILED; Power BI was not refreshed.");
         jobs(body, event);
+        deadLetters(body, event);
         looks(body, claim, config);
         return new RunAlert(subject(subject), body.toString());
     }
@@ -109,6 +110,22 @@ public record RunAlert(String subject, String message) {
         body.append("\nJobs: ").append(event.jobs().size()).append(", failed: ").append(failed.size()).append('\n');
         failed.forEach(j -> body.append("  - ").append(j.name()).append(" after ").append(j.attempts())
                 .append(" attempt(s): ").append(j.error() == null ? "(no error reported)" : j.error()).append('\n'));
+    }
+
+    /** The run's dead letters per store x entity, with why, and how to take them in after a fix. */
+    private static void deadLetters(StringBuilder body, TransformCompleted event) {
+        if (event.deadLetters().isEmpty()) {
+            return;
+        }
+        long total = event.deadLetters().stream().mapToLong(TransformCompleted.DeadLetters::count).sum();
+        body.append("\nDead letters: ").append(total).append(" record(s) went to etl.dlq instead of the warehouse\n");
+        event.deadLetters().forEach(d -> {
+            body.append("  - ").append(d.entity().code()).append('@').append(d.store()).append(": ").append(d.count());
+            d.reasons().forEach(r -> body.append("\n      ").append(r.count()).append(" x ").append(r.reason()));
+            body.append('\n');
+        });
+        body.append("  After a fix: POST /dead-letters/redrive {\"runId\": \"").append(event.runId())
+                .append("\"} on the loader, then POST /replay {\"runId\": ...} on the transformer.\n");
     }
 
     private static void looks(StringBuilder body, Claim claim, NotifierConfig config) {

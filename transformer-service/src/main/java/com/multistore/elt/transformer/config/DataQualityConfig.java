@@ -1,5 +1,7 @@
 package com.multistore.elt.transformer.config;
 
+import java.util.Map;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +16,21 @@ public interface DataQualityConfig {
     /** Warn when a table lost more than this share of its rows since the previous run. */
     @WithDefault("0.5")
     double maxDropRatio();
+
+    /**
+     * How the {@code dead_letters.<entity>} check weighs a run's dead letters, per entity code
+     * ({@code pipeline.dq.dead-letters.orders=WARN}): ERROR (the default: the run fails, its watermark stays) or WARN.
+     */
+    Map<String, Severity> deadLetters();
+
+    /** A check's weight. */
+    enum Severity { ERROR, WARN }
+
+    /** The entity codes whose dead letters only warn, comma-separated (the merges' etl.dq_dead_letters_warn). */
+    default String deadLettersWarned() {
+        deadLetters().keySet().forEach(com.multistore.elt.events.Entity::fromCode); // a misspelt entity fails here
+        return deadLetters().entrySet().stream().filter(e -> e.getValue() == Severity.WARN)
+                .map(e -> e.getKey().toLowerCase(java.util.Locale.ROOT)).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+    }
 }

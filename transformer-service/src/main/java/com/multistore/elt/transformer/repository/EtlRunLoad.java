@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
 import java.util.Objects;
@@ -70,13 +72,23 @@ public class EtlRunLoad extends PanacheEntityBase {
 
     public String error;
 
+    /** Why its records were dead-lettered: the event's deadLetterReasons as a JSON array of {reason, count}. */
+    @Column(name = "dead_letter_reasons", nullable = false)
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String deadLetterReasons = "[]";
+
     /** When the latest event for it arrived, by the database's clock (its default on insert, now() on replace). */
     @Column(name = "received_at", insertable = false, updatable = false)
     public Instant receivedAt;
 
     /** Records a load, or replaces the one recorded before for the same run, store and entity (received again now). */
+    /** The run's loads with dead letters, by store and entity. */
+    public static java.util.List<EtlRunLoad> withDeadLetters(String runId) {
+        return list("runId = ?1 and deadLetteredCount > 0 order by store, entity", runId);
+    }
+
     public static void record(String runId, String store, String entity, String status, long staged,
-                              long deadLettered, String error) {
+                              long deadLettered, String error, String deadLetterReasons) {
         EtlRunLoad load = findById(new Key(runId, store, entity), LockModeType.PESSIMISTIC_WRITE);
         if (load == null) {
             load = new EtlRunLoad();
@@ -87,11 +99,15 @@ public class EtlRunLoad extends PanacheEntityBase {
             load.stagedCount = staged;
             load.deadLetteredCount = deadLettered;
             load.error = error;
+            load.deadLetterReasons = deadLetterReasons;
             load.persist();
             return;
         }
-        update("status = ?1, stagedCount = ?2, deadLetteredCount = ?3, error = ?4, receivedAt = current_timestamp"
-                + " where runId = ?5 and store = ?6 and entity = ?7", status, staged, deadLettered, error, runId, store,
-                entity);
+        load.status = status;
+        load.stagedCount = staged;
+        load.deadLetteredCount = deadLettered;
+        load.error = error;
+        load.deadLetterReasons = deadLetterReasons;
+        update("receivedAt = current_timestamp where runId = ?1 and store = ?2 and entity = ?3", runId, store, entity);
     }
 }

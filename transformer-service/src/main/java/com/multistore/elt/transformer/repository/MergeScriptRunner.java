@@ -26,7 +26,8 @@ public class MergeScriptRunner {
     private static final String SETTINGS = "select set_config('etl.run_id', ?, true), set_config('etl.business_dates', ?, true),"
             + " set_config('etl.as_of', ?, true), set_config('etl.week_start_isodow', ?, true),"
             + " set_config('etl.dq_freshness_hours', ?, true), set_config('etl.dq_max_drop_ratio', ?, true),"
-            + " set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)";
+            + " set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true),"
+            + " set_config('etl.dq_dead_letters_warn', ?, true)";
 
     private final AgroalDataSource dataSource;
     private final TransformerConfig config;
@@ -70,6 +71,7 @@ public class MergeScriptRunner {
             ps.setString(6, String.valueOf(dq.maxDropRatio()));
             ps.setString(7, config.lockTimeout().toMillis() + "ms");
             ps.setString(8, config.statementTimeout().toMillis() + "ms");
+            ps.setString(9, dq.deadLettersWarned());
             ps.executeQuery().close();
         }
     }

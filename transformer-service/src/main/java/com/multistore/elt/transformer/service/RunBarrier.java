@@ -53,7 +53,7 @@ public class RunBarrier {
         evaluate(run.runId());
     }
 
-    public void loadCompleted(LoadCompleted load) throws SQLException {
+    public void loadCompleted(LoadCompleted load) throws SQLException, JsonProcessingException {
         if (load.runId() == null || load.store() == null || load.entity() == null || load.status() == null) {
             throw new IllegalArgumentException("etl.load.completed without runId, store, entity or status");
         }

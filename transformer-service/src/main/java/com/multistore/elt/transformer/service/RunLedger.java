@@ -2,7 +2,11 @@ package com.multistore.elt.transformer.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.multistore.elt.events.EventJson;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.multistore.elt.events.DeadLetterReason;
+import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.LoadCompleted;
+import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.events.RunStarted;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.transformer.repository.EtlRun;
@@ -48,9 +52,22 @@ public class RunLedger {
                 EventJson.mapper().writeValueAsString(run.plan()));
     }
 
-    public void recordLoad(LoadCompleted load) {
+    public void recordLoad(LoadCompleted load) throws JsonProcessingException {
         EtlRunLoad.record(load.runId(), load.store(), load.entity().code(), load.status().name(), load.stagedCount(),
-                load.deadLetteredCount(), load.error());
+                load.deadLetteredCount(), load.error(),
+                EventJson.mapper().writeValueAsString(load.deadLetterReasons()));
+    }
+
+    /** The run's dead letters per store x entity, with their reasons, as the loads said. */
+    public List<TransformCompleted.DeadLetters> deadLetters(String runId) throws JsonProcessingException {
+        List<TransformCompleted.DeadLetters> letters = new java.util.ArrayList<>();
+        for (EtlRunLoad load : EtlRunLoad.withDeadLetters(runId)) {
+            List<DeadLetterReason> reasons = EventJson.mapper().readValue(load.deadLetterReasons,
+                    new TypeReference<List<DeadLetterReason>>() { });
+            letters.add(new TransformCompleted.DeadLetters(load.store, Entity.fromCode(load.entity),
+                    load.deadLetteredCount, reasons));
+        }
+        return letters;
     }
 
     public Optional<BarrierState> barrier(String runId) throws SQLException {

@@ -92,8 +92,15 @@ public class TransformService {
                 error = outcome.error();
             }
         }
+        List<TransformCompleted.DeadLetters> deadLetters = List.of();
+        try {
+            deadLetters = runs.deadLetters(run.runId());
+        } catch (Exception e) {
+            error = error != null ? error : "dead letters of the loads unreadable: " + MergeJobRunner.error(e);
+        }
         Status status = error == null ? Status.SUCCEEDED : Status.FAILED;
-        TransformCompleted completed = new TransformCompleted(run.runId(), run.attempt(), status, results, dq);
+        TransformCompleted completed = new TransformCompleted(run.runId(), run.attempt(), status, results, dq,
+                deadLetters);
         finish(run, completed, error);
         return completed;
     }
