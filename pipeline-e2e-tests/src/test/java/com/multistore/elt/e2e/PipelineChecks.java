@@ -54,6 +54,14 @@ final class PipelineChecks {
                     store + ": order total " + orders.get("totalPrice").asText());
             assertEquals(orders.get("lineItems").asLong(),
                     pipeline.number("select count(*) from warehouse.fact_order_lines" + where), store + ": order lines");
+            assertEquals(orders.get("lineItemQuantity").asLong(), pipeline.number("select coalesce(sum(quantity), 0)"
+                    + " from warehouse.fact_order_lines" + where), store + ": ordered quantity of the lines");
+            assertEquals(orders.get("lineItemCurrentQuantity").asLong(), pipeline.number("select coalesce(sum("
+                    + "current_quantity), 0) from warehouse.fact_order_lines" + where),
+                    store + ": current quantity of the lines (refunded and cancelled units removed)");
+            assertEquals(0, new BigDecimal(orders.get("lineItemCurrentTotal").asText()).compareTo(new BigDecimal(
+                    pipeline.text("select coalesce(sum(line_total), 0)::text from warehouse.fact_order_lines" + where))),
+                    store + ": line totals (current quantity x unit price) " + orders.get("lineItemCurrentTotal").asText());
             assertEquals(truth.counts.get("customers").get("count").asLong(),
                     pipeline.number("select count(*) from warehouse.dim_customer_sources" + where), store + ": customers");
             assertEquals(truth.counts.get("products").get("count").asLong(),

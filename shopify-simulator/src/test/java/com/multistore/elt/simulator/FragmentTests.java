@@ -253,6 +253,28 @@ class FragmentTests {
         }
         assertEquals(0, new BigDecimal(truth.getString("orders.totalPrice")).compareTo(total));
         assertEquals(truth.getLong("customers.count"), pageAll(api, CUSTOMERS).size());
+        long ordered = 0;
+        long current = 0;
+        BigDecimal currentTotal = BigDecimal.ZERO;
+        for (Map<String, Object> o : orders) {
+            for (Map<String, Object> line : lineItems(o)) {
+                int quantity = ((Number) line.get("quantity")).intValue();
+                int now = ((Number) line.get("currentQuantity")).intValue();
+                assertTrue(now >= 0 && now <= quantity, "current quantity within the ordered one: " + line);
+                ordered += quantity;
+                current += now;
+                currentTotal = currentTotal.add(money(line, "originalUnitPriceSet", "USD", o.get("presentmentCurrencyCode"))
+                        .multiply(BigDecimal.valueOf(now)));
+            }
+        }
+        assertEquals(truth.getLong("orders.lineItemQuantity"), ordered);
+        assertEquals(truth.getLong("orders.lineItemCurrentQuantity"), current);
+        assertEquals(0, new BigDecimal(truth.getString("orders.lineItemCurrentTotal")).compareTo(currentTotal));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> lineItems(Map<String, Object> order) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) order.get("lineItems")).get("nodes");
     }
 
     private static void gid(Object id, String type) {

@@ -3,7 +3,6 @@ package com.multistore.elt.simulator.graphql;
 import com.multistore.elt.simulator.model.LineRecord;
 import com.multistore.elt.simulator.model.OrderRecord;
 import com.multistore.elt.simulator.model.ProductRecord;
-import com.multistore.elt.simulator.model.RefundRecord;
 import com.multistore.elt.simulator.model.VariantRecord;
 
 /** One line of an order; variant and product are null once the product was deleted (as in Shopify). */
@@ -79,15 +78,7 @@ public final class LineItemView implements Typed {
 
     /** Quantity after removals: refunded lines and cancelled orders count 0. */
     static int currentQuantity(OrderRecord o, int index) {
-        if (o.cancelledAt != 0) {
-            return 0;
-        }
-        RefundRecord r = o.refund;
-        if (r == null) {
-            return o.lines[index].quantity();
-        }
-        boolean full = r.amountCents() >= o.totalCents();
-        return full || index == 0 ? 0 : o.lines[index].quantity();
+        return o.currentQuantity(index);
     }
 
     public int currentQuantity() {

@@ -41,6 +41,19 @@ public final class OrderRecord extends Entity {
         this.bakery = bakery;
     }
 
+    /** A line's quantity after removals: a cancelled or fully refunded order's lines and a returned line count 0. */
+    public int currentQuantity(int index) {
+        if (cancelledAt != 0) {
+            return 0;
+        }
+        RefundRecord r = refund;
+        if (r == null) {
+            return lines[index].quantity();
+        }
+        boolean full = r.amountCents() >= totalCents();
+        return full || index == 0 ? 0 : lines[index].quantity();
+    }
+
     public long processedAt() {
         return createdAt - 1;
     }

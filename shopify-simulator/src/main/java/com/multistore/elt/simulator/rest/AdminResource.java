@@ -101,8 +101,11 @@ public class AdminResource {
     @Path("shops/{shop}/orders/touch")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> touch(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
-                                     @QueryParam("count") @DefaultValue("1") int count, @QueryParam("id") List<Long> ids) {
-        return Map.of("touched", admin.touch(shop(auth, code), count, ids));
+                                     @QueryParam("count") @DefaultValue("1") int count, @QueryParam("id") List<Long> ids,
+                                     @QueryParam("refund") @DefaultValue("false") boolean refund) {
+        // refund=true: the orders' first line is returned (refunded) as they are touched
+        return Map.of("touched", refund ? admin.refundFirstLines(shop(auth, code), count, ids)
+                : admin.touch(shop(auth, code), count, ids));
     }
 
     @POST

@@ -8,6 +8,7 @@ import com.multistore.elt.simulator.model.Entity;
 import com.multistore.elt.simulator.model.EntityTable;
 import com.multistore.elt.simulator.model.InventoryItemRecord;
 import com.multistore.elt.simulator.model.LineRecord;
+import com.multistore.elt.simulator.model.RefundRecord;
 import com.multistore.elt.simulator.model.OrderRecord;
 import com.multistore.elt.simulator.model.ProductRecord;
 import com.multistore.elt.simulator.model.ShopData;
@@ -58,6 +59,35 @@ public class ShopAdmin {
         }
         LOG.infof("shop %s: %d orders touched", shop.code, touched.size());
         return touched;
+    }
+
+    /**
+     * Customers return an item now: on each of {@code count} orders spread evenly over the shop (or the given ids)
+     * that are neither cancelled nor refunded yet, the first line is refunded (its current quantity drops to 0, the
+     * order is PARTIALLY_REFUNDED) and the order's updatedAt moves to now. Returns the orders refunded.
+     */
+    public List<Long> refundFirstLines(ShopRuntime shop, int count, List<Long> ids) {
+        ShopData d = shop.data();
+        List<OrderRecord> candidates = new ArrayList<>();
+        for (OrderRecord o : chosen(d.orders, Math.max(count * 3, count), ids)) {
+            if (o.cancelledAt == 0 && o.refund == null && o.lines.length > 1 && candidates.size() < count) {
+                candidates.add(o);
+            }
+        }
+        long now = clock.instant().getEpochSecond();
+        long wall = System.currentTimeMillis();
+        List<Long> refunded = new ArrayList<>(candidates.size());
+        for (OrderRecord o : candidates) {
+            LineRecord l = o.lines[0];
+            long at = Math.max(now, o.updatedAt());
+            o.refund = new RefundRecord(d.base + ShopData.REFUND + d.sequenceOf(o.id, ShopData.ORDER), at,
+                    l.totalCents() - l.discountCents(), "Returned item");
+            o.financialStatus = OrderRecord.financial("PARTIALLY_REFUNDED");
+            d.orders.touch(o, at, wall);
+            refunded.add(o.id);
+        }
+        LOG.infof("shop %s: the first line of %d orders refunded", shop.code, refunded.size());
+        return refunded;
     }
 
     /**
@@ -200,6 +230,8 @@ public class ShopAdmin {
         long guest = 0;
         long lines = 0;
         long quantity = 0;
+        long currentQuantity = 0;
+        long currentLineCents = 0;
         long totalCents = 0;
         long refundedCents = 0;
         Map<String, Long> presentment = new TreeMap<>();
@@ -214,8 +246,10 @@ public class ShopAdmin {
             refunded += o.refund != null ? 1 : 0;
             guest += o.customerId == 0 ? 1 : 0;
             lines += o.lines.length;
-            for (LineRecord l : o.lines) {
-                quantity += l.quantity();
+            for (int i = 0; i < o.lines.length; i++) {
+                quantity += o.lines[i].quantity();
+                currentQuantity += o.currentQuantity(i);
+                currentLineCents += (long) o.currentQuantity(i) * o.lines[i].unitCents();
             }
             totalCents += o.totalCents();
             refundedCents += o.refundedCents();
@@ -248,6 +282,8 @@ public class ShopAdmin {
         o.put("withoutCustomer", guest);
         o.put("lineItems", lines);
         o.put("lineItemQuantity", quantity);
+        o.put("lineItemCurrentQuantity", currentQuantity);
+        o.put("lineItemCurrentTotal", Values.amount(currentLineCents));
         o.put("totalPrice", Values.amount(totalCents));
         o.put("totalRefunded", Values.amount(refundedCents));
         o.put("byPresentmentCurrency", presentment);
