@@ -1,6 +1,7 @@
 package com.multistore.elt.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,18 @@ class EventJsonRoundTripTest {
 
         assertEquals(Status.FAILED, event.status());
         assertEquals(2, event.deadLetteredCount());
+        assertEquals(new DeadLetterReason("missing gid", 1), event.deadLetterReasons().get(1));
         assertEquals(sample, written(event));
+    }
+
+    @Test
+    void eventsOfTheFormatBeforeDeadLetterReasonsReadWithNone() throws IOException {
+        ObjectNode load = (ObjectNode) sample("load-completed.json");
+        load.remove("deadLetterReasons");
+        assertEquals(java.util.List.of(), mapper.treeToValue(load, LoadCompleted.class).deadLetterReasons());
+        ObjectNode transform = (ObjectNode) sample("transform-completed.json");
+        transform.remove("deadLetters");
+        assertEquals(java.util.List.of(), mapper.treeToValue(transform, TransformCompleted.class).deadLetters());
     }
 
     @Test
@@ -77,6 +89,8 @@ class EventJsonRoundTripTest {
         assertEquals(Status.FAILED, event.jobs().get(1).status());
         assertEquals(3, event.jobs().get(1).attempts());
         assertEquals(new TransformCompleted.DataQuality(11, 1, 0), event.dq());
+        assertEquals(Entity.ORDERS, event.deadLetters().get(0).entity());
+        assertEquals(2, event.deadLetters().get(0).reasons().get(0).count());
         assertEquals(sample, written(event));
     }
 
