@@ -247,6 +247,45 @@ class ExtractionTests {
         assertSameRecords(firstRecords.get("wholesale/products"), RawTopics.records(Entity.PRODUCTS, runId, "wholesale"));
     }
 
+    @Test
+    @Order(8)
+    void anOrderOf300LinesAndOneOf60MetafieldsAreExtractedWholeOnBothPaths() throws Exception {
+        long manyLines = given().post(simulator + "/simulator/shops/retail/orders?lines=300").then().statusCode(200)
+                .extract().jsonPath().getLong("created[0]");
+        long manyMetafields = given().post(simulator + "/simulator/shops/retail/orders?notes=60").then().statusCode(200)
+                .extract().jsonPath().getLong("created[0]");
+        Map<String, JsonNode> byPath = new HashMap<>();
+        for (String mode : List.of("INCREMENTAL", "BULK")) {
+            String body = "{\"stores\":[\"retail\"],\"entities\":[\"orders\"]"
+                    + (mode.equals("BULK") ? ",\"mode\":\"BULK\"}" : "}");
+            JsonPath started = startRun("/runs", body);
+            assertEquals(List.of(mode), started.getList("plan.mode"));
+            String runId = started.getString("runId");
+            assertEquals("SUCCEEDED", awaitRun(runId).getString("status"), mode);
+            Map<String, JsonNode> payloads = new HashMap<>();
+            RawTopics.records(Entity.ORDERS, runId, "retail").forEach(c -> payloads.put(c.record().gid(), c.record().payload()));
+
+            JsonNode lines = payloads.get("gid://shopify/Order/" + manyLines);
+            JsonNode metafields = payloads.get("gid://shopify/Order/" + manyMetafields);
+            assertEquals(300, lines.path("lineItems").path("nodes").size(), mode + ": every line of the 300");
+            assertEquals(300, distinct(lines.path("lineItems").path("nodes")), mode + ": no line twice");
+            assertEquals(60, metafields.path("metafields").path("nodes").size(), mode + ": every metafield of the 60");
+            assertEquals(60, distinct(metafields.path("metafields").path("nodes")), mode + ": no metafield twice");
+            assertFalse(lines.path("lineItems").has("pageInfo") || metafields.path("metafields").has("pageInfo"),
+                    mode + ": the paging state is not part of the payload");
+            byPath.put(mode + " lines", lines);
+            byPath.put(mode + " metafields", metafields);
+        }
+        assertEquals(byPath.get("BULK lines"), byPath.get("INCREMENTAL lines"), "paged and bulk payloads are the same");
+        assertEquals(byPath.get("BULK metafields"), byPath.get("INCREMENTAL metafields"));
+    }
+
+    private static long distinct(JsonNode nodes) {
+        Set<String> ids = new java.util.HashSet<>();
+        nodes.forEach(n -> ids.add(n.path("id").asText()));
+        return ids.size();
+    }
+
     private void assertSameRecords(Map<String, RawRecord> expected, List<Consumed> actual) {
         Map<String, JsonNode> got = new TreeMap<>();
         actual.forEach(c -> got.put(c.record().gid(), c.record().payload()));

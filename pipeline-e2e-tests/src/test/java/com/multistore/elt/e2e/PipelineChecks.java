@@ -62,6 +62,8 @@ final class PipelineChecks {
             assertEquals(0, new BigDecimal(orders.get("lineItemCurrentTotal").asText()).compareTo(new BigDecimal(
                     pipeline.text("select coalesce(sum(line_total), 0)::text from warehouse.fact_order_lines" + where))),
                     store + ": line totals (current quantity x unit price) " + orders.get("lineItemCurrentTotal").asText());
+            assertEquals(orders.get("metafields").asLong(),
+                    pipeline.number("select count(*) from warehouse.order_metafields" + where), store + ": order metafields");
             assertEquals(truth.counts.get("customers").get("count").asLong(),
                     pipeline.number("select count(*) from warehouse.dim_customer_sources" + where), store + ": customers");
             assertEquals(truth.counts.get("products").get("count").asLong(),

@@ -1,6 +1,6 @@
 package com.multistore.elt.simulator;
 
-import com.multistore.elt.testing.shopify.ShopifySchemas;
+import com.multistore.elt.events.PayloadSelections;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class FragmentTests {
     private final ShopifyApi api = new ShopifyApi("fragments", "shpat_fragments_test");
 
     private static String fragmentText(String name) {
-        return ShopifySchemas.resource("/shopify/" + name + ".graphql");
+        return PayloadSelections.fragment(name);
     }
 
     private record Case(String connection, String fragment, int pageSize, Set<String> nested) {

@@ -118,4 +118,39 @@ class PagingTests {
         assertTrue(back.getBoolean("data.orders.pageInfo.hasPreviousPage"));
         assertFalse(ids.isEmpty());
     }
+
+    private static final String NESTED = "query rest($id: ID!, $after: String) { order(id: $id) { lineItems(first: 250, "
+            + "after: $after) { nodes { id quantity } pageInfo { hasNextPage endCursor } } } }";
+
+    @Test
+    void anOrderOf300LinesAnd60MetafieldsPagesItsNestedConnections() {
+        long before = ShopifyApi.admin().get("/simulator/shops/paging/truth").jsonPath().getLong("orders.metafields");
+        long id = ShopifyApi.admin().post("/simulator/shops/paging/orders?lines=300&notes=60").then().statusCode(200)
+                .extract().jsonPath().getLong("created[0]");
+        String gid = "gid://shopify/Order/" + id;
+
+        JsonPath first = api.send("query one($id: ID!) { order(id: $id) { lineItems(first: 250) { nodes { id } "
+                + "pageInfo { hasNextPage endCursor } } metafields(first: 50) { nodes { namespace key } "
+                + "pageInfo { hasNextPage } } } }", Map.of("id", gid));
+        assertEquals(250, first.getList("data.order.lineItems.nodes").size());
+        assertTrue(first.getBoolean("data.order.lineItems.pageInfo.hasNextPage"));
+        assertEquals(50, first.getList("data.order.metafields.nodes").size());
+        assertTrue(first.getBoolean("data.order.metafields.pageInfo.hasNextPage"));
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("id", gid);
+        vars.put("after", first.getString("data.order.lineItems.pageInfo.endCursor"));
+        JsonPath rest = api.send(NESTED, vars);
+        assertEquals(50, rest.getList("data.order.lineItems.nodes").size());
+        assertFalse(rest.getBoolean("data.order.lineItems.pageInfo.hasNextPage"));
+        Set<Object> lines = new HashSet<>(first.getList("data.order.lineItems.nodes.id"));
+        lines.addAll(rest.getList("data.order.lineItems.nodes.id"));
+        assertEquals(300, lines.size(), "300 distinct lines over two pages");
+        assertEquals(before + 60, ShopifyApi.admin().get("/simulator/shops/paging/truth").jsonPath().getLong("orders.metafields"));
+    }
+
+    @Test
+    void theBakerysCakeOrdersKeepOneLine() {
+        ShopifyApi.admin().post("/simulator/shops/bakery/orders?lines=300").then().statusCode(400);
+        ShopifyApi.admin().post("/simulator/shops/paging/orders?notes=101").then().statusCode(400);
+    }
 }

@@ -3,29 +3,44 @@ package com.multistore.elt.extractor.client;
 import com.multistore.elt.events.Entity;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the extractor sends for one entity: the paged document, the bulk query template, the top-level connection,
- * the GID type of a root node, and where each child type of the bulk file goes back (connection field, in the
- * fragment's order).
+ * the GID type of a root node, where each child type of the bulk file goes back (connection field, in the
+ * fragment's order), and for the paged path the query that pages each nested connection on its own.
  */
 public record EntityQueries(Entity entity, String pageDocument, String bulkTemplate, String connection,
-                            String rootType, Map<String, String> childFields) {
+                            String rootType, Map<String, String> childFields, List<NestedConnection> nested) {
+
+    /**
+     * A connection nested in the payload ({@code lineItems} of an order) and the document that asks one node's rest
+     * of it ({@code owner: order(id:) { children: lineItems(first:, after:) }}), starting at {@code pageSize}.
+     */
+    public record NestedConnection(String field, String operation, String document, int pageSize) {
+        static NestedConnection of(String field, String name, int pageSize) {
+            return new NestedConnection(field, name, GraphQlDocuments.load(name), pageSize);
+        }
+    }
 
     public static EntityQueries of(Entity entity) {
         return switch (entity) {
             case ORDERS -> new EntityQueries(entity, GraphQlDocuments.load("orders-page"),
                     GraphQlDocuments.load("orders-bulk"), "orders", "Order",
-                    ordered("LineItem", "lineItems", "Metafield", "metafields"));
+                    ordered("LineItem", "lineItems", "Metafield", "metafields"),
+                    List.of(NestedConnection.of("lineItems", "order-line-items", 250),
+                            NestedConnection.of("metafields", "order-metafields", 250)));
             case CUSTOMERS -> new EntityQueries(entity, GraphQlDocuments.load("customers-page"),
-                    GraphQlDocuments.load("customers-bulk"), "customers", "Customer", Map.of());
+                    GraphQlDocuments.load("customers-bulk"), "customers", "Customer", Map.of(), List.of());
             case PRODUCTS -> new EntityQueries(entity, GraphQlDocuments.load("products-page"),
                     GraphQlDocuments.load("products-bulk"), "products", "Product",
-                    ordered("ProductVariant", "variants"));
+                    ordered("ProductVariant", "variants"),
+                    List.of(NestedConnection.of("variants", "product-variants", 250)));
             case INVENTORY -> new EntityQueries(entity, GraphQlDocuments.load("inventory-page"),
                     GraphQlDocuments.load("inventory-bulk"), "inventoryItems", "InventoryItem",
-                    ordered("InventoryLevel", "inventoryLevels"));
+                    ordered("InventoryLevel", "inventoryLevels"),
+                    List.of(NestedConnection.of("inventoryLevels", "inventory-item-levels", 250)));
         };
     }
 

@@ -31,11 +31,30 @@ class GraphQlDocumentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"orders-page", "customers-page", "products-page", "inventory-page",
+            "order-line-items", "order-metafields", "product-variants", "inventory-item-levels",
             "bulk-run", "bulk-status", "bulk-running", "bulk-cancel"})
     void documentValidatesAgainstTheFullSchema(String name) {
         String document = GraphQlDocuments.load(name);
 
         assertEquals(List.of(), SchemaCheck.problems(document), name);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Entity.class)
+    void everyNestedConnectionOfAPageCanBePagedOnItsOwn(Entity entity) {
+        EntityQueries queries = EntityQueries.of(entity);
+        for (EntityQueries.NestedConnection nested : queries.nested()) {
+            assertTrue(queries.pageDocument().contains(nested.field() + "(first: ") && queries.pageDocument()
+                    .matches("(?s).*" + nested.field() + "\\(first: \\d+\\) \\{ pageInfo \\{ hasNextPage endCursor } }.*"),
+                    entity + ": the page asks whether " + nested.field() + " has more");
+            assertTrue(nested.document().contains("children: " + nested.field() + "(first: $first, after: $after)"),
+                    nested.operation());
+            assertEquals(List.of(), SchemaCheck.problems(nested.document()),
+                    nested.operation());
+        }
+        assertEquals(queries.childFields().values().stream().sorted().toList(),
+                queries.nested().stream().map(EntityQueries.NestedConnection::field).sorted().toList(),
+                entity + ": every nested connection of the payload is completed on the paged path");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package com.multistore.elt.testing.shopify;
 
+import com.multistore.elt.events.PayloadSelections;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,7 +23,7 @@ class PayloadSelectionTest {
             "InventoryItemNode, inventoryItems"})
     void selectionValidatesAgainstTheFullSchema(String fragment, String connection) {
         String document = "query { " + connection + "(first: 1) { nodes { ..." + fragment + " } } }\n"
-                + ShopifySchemas.resource("/shopify/" + fragment + ".graphql");
+                + PayloadSelections.fragment(fragment);
 
         List<String> problems = ShopifySchemas.problems(ShopifySchemas.full(), document);
 

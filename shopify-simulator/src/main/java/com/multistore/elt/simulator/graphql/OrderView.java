@@ -251,14 +251,19 @@ public final class OrderView implements Typed {
 
     List<MetafieldView> metafieldViews() {
         BakeryFields b = o.bakery;
-        if (b == null) {
+        if (b == null && o.notes == 0) {
             return List.of();
         }
         long seq = s.data.sequenceOf(o.id, ShopData.ORDER);
-        List<MetafieldView> list = new ArrayList<>(BakeryFields.KEYS.length);
-        for (int k = 0; k < BakeryFields.KEYS.length; k++) {
+        List<MetafieldView> list = new ArrayList<>(o.metafieldCount());
+        for (int k = 0; b != null && k < BakeryFields.KEYS.length; k++) {
             list.add(new MetafieldView(s.data.base + ShopData.METAFIELD + seq * 8 + k, "custom", BakeryFields.KEYS[k],
                     BakeryFields.TYPES[k], b.value(k), o.createdAt, "ORDER"));
+        }
+        for (int k = 0; k < o.notes; k++) {
+            list.add(new MetafieldView(s.data.base + ShopData.METAFIELD + ShopData.NOTES + seq * OrderRecord.MAX_NOTES + k,
+                    "notes", String.format("note_%02d", k + 1), "single_line_text_field",
+                    "note " + (k + 1) + " of " + name(), o.createdAt, "ORDER"));
         }
         return list;
     }

@@ -22,10 +22,13 @@ public final class OrderRecord extends Entity {
     public volatile RefundRecord refund;
     /** Bakery metafields (custom.*), null for other shops. */
     public final BakeryFields bakery;
+    /** Further metafields (notes.note_01 ...), beyond what one page of an order's metafields holds when large. */
+    public final int notes;
+    public static final int MAX_NOTES = 100;
 
     public OrderRecord(long id, int number, long createdAt, long updatedAt, long customerId, LineRecord[] lines,
                        int shippingCents, int taxCents, String presentmentCurrency, long presentmentRatePpm,
-                       String email, byte sourceName, byte tags, boolean test, BakeryFields bakery) {
+                       String email, byte sourceName, byte tags, boolean test, BakeryFields bakery, int notes) {
         super(id, createdAt, updatedAt);
         this.number = number;
         this.customerId = customerId;
@@ -39,6 +42,15 @@ public final class OrderRecord extends Entity {
         this.tags = tags;
         this.test = test;
         this.bakery = bakery;
+        if (notes < 0 || notes > MAX_NOTES) {
+            throw new IllegalArgumentException("notes " + notes + " outside 0.." + MAX_NOTES);
+        }
+        this.notes = notes;
+    }
+
+    /** How many metafields the order has: the bakery's custom.* fields and its notes. */
+    public int metafieldCount() {
+        return (bakery == null ? 0 : BakeryFields.KEYS.length) + notes;
     }
 
     /** A line's quantity after removals: a cancelled or fully refunded order's lines and a returned line count 0. */

@@ -15,6 +15,8 @@ public final class ShopData {
     public static final long INVENTORY_ITEM = 500_000_000L;
     public static final long LOCATION = 600_000_000L;
     public static final long METAFIELD = 700_000_000L;
+    /** Within METAFIELD: the bakery's fields are seq x 8 + k below it, an order's notes seq x 100 + k above it. */
+    public static final long NOTES = 50_000_000L;
     public static final long REFUND = 800_000_000L;
     public static final long BULK = 900_000_000L;
 

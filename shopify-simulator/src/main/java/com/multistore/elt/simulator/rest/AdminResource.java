@@ -4,6 +4,7 @@ import com.multistore.elt.simulator.config.ShopOverride;
 import com.multistore.elt.simulator.config.SimulatorConfig;
 import com.multistore.elt.simulator.config.SimulatorConfig.ShopConfig;
 import com.multistore.elt.simulator.graphql.Values;
+import com.multistore.elt.simulator.model.OrderRecord;
 import com.multistore.elt.simulator.service.Bucket;
 import com.multistore.elt.simulator.service.QueryCost;
 import com.multistore.elt.simulator.service.ShopAdmin;
@@ -136,9 +137,20 @@ public class AdminResource {
     @Path("shops/{shop}/orders")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> create(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
-                                      @QueryParam("count") @DefaultValue("1") int count) {
+                                      @QueryParam("count") @DefaultValue("1") int count,
+                                      @QueryParam("lines") @DefaultValue("0") int lines,
+                                      @QueryParam("notes") @DefaultValue("0") int notes) {
         checkCount(count);
-        return Map.of("created", admin.create(shop(auth, code), count));
+        ShopRuntime shop = shop(auth, code);
+        if (lines < 0 || lines > 1000 || notes < 0 || notes > OrderRecord.MAX_NOTES) {
+            throw new WebApplicationException(Response.status(400).entity(Map.of("error",
+                    "lines must be 0..1000 and notes 0.." + OrderRecord.MAX_NOTES)).build());
+        }
+        if (lines > 0 && shop.data().bakery) {
+            throw new WebApplicationException(Response.status(400).entity(Map.of("error",
+                    "the bakery's cake orders have one line each; lines is for the other shops")).build());
+        }
+        return Map.of("created", admin.create(shop, count, lines, notes));
     }
 
     @DELETE

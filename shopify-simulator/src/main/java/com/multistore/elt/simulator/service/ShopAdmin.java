@@ -172,6 +172,14 @@ public class ShopAdmin {
 
     /** Creates {@code count} new paid orders now (bakery: new deposits for future events). */
     public List<Long> create(ShopRuntime shop, int count) {
+        return create(shop, count, 0, 0);
+    }
+
+    /**
+     * Creates {@code count} new paid orders now, each with {@code lines} lines (0 = 1..5 at random; not for the
+     * bakery's cake orders) and {@code notes} metafields beyond the bakery's own.
+     */
+    public List<Long> create(ShopRuntime shop, int count, int lines, int notes) {
         ShopData d = shop.data();
         long now = clock.instant().getEpochSecond();
         Random random = new Random(shop.config().seed() * 17 + d.lastOrderNumber.get());
@@ -191,7 +199,7 @@ public class ShopAdmin {
                             "REQ-" + (90_000 + d.lastOrderNumber.get() + 1));
                 }
                 OrderRecord o = factory.add(new ShopGenerator.OrderSpec(now, customer, variant, bakery == null ? 0 : 1,
-                        "PAID", false, bakery));
+                        "PAID", false, bakery, bakery == null ? lines : 0, notes));
                 d.orders.touch(o, o.updatedAt(), System.currentTimeMillis());
                 ids.add(o.id);
             }
@@ -229,6 +237,7 @@ public class ShopAdmin {
         long refunded = 0;
         long guest = 0;
         long lines = 0;
+        long metafields = 0;
         long quantity = 0;
         long currentQuantity = 0;
         long currentLineCents = 0;
@@ -246,6 +255,7 @@ public class ShopAdmin {
             refunded += o.refund != null ? 1 : 0;
             guest += o.customerId == 0 ? 1 : 0;
             lines += o.lines.length;
+            metafields += o.metafieldCount();
             for (int i = 0; i < o.lines.length; i++) {
                 quantity += o.lines[i].quantity();
                 currentQuantity += o.currentQuantity(i);
@@ -281,6 +291,7 @@ public class ShopAdmin {
         o.put("refunded", refunded);
         o.put("withoutCustomer", guest);
         o.put("lineItems", lines);
+        o.put("metafields", metafields);
         o.put("lineItemQuantity", quantity);
         o.put("lineItemCurrentQuantity", currentQuantity);
         o.put("lineItemCurrentTotal", Values.amount(currentLineCents));

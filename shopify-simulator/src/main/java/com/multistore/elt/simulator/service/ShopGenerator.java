@@ -287,8 +287,13 @@ public final class ShopGenerator {
     }
 
     /** What an order will be before it gets its id (ids follow createdAt). half: 0 whole, 1 deposit, 2 remaining. */
+    /** @param lineCount lines of a non-bakery order, 0 = the generator's 1..5; @param notes extra metafields */
     record OrderSpec(long createdAt, int customerIndex, int variantIndex, int half, String financialStatus,
-                     boolean cancelled, BakeryFields bakery) {
+                     boolean cancelled, BakeryFields bakery, int lineCount, int notes) {
+        OrderSpec(long createdAt, int customerIndex, int variantIndex, int half, String financialStatus,
+                  boolean cancelled, BakeryFields bakery) {
+            this(createdAt, customerIndex, variantIndex, half, financialStatus, cancelled, bakery, 0, 0);
+        }
     }
 
     /** Turns specs into orders, updating the customers' counters. */
@@ -335,7 +340,7 @@ public final class ShopGenerator {
             byte tags = (byte) (s.bakery != null ? 5 : random.nextInt(5));
             OrderRecord o = new OrderRecord(id, 1000 + seq, s.createdAt, updated, customer == null ? 0 : customer.id,
                     lines, shipping, tax, presentment, rate, email, (byte) random.nextInt(OrderRecord.SOURCE_NAMES.length),
-                    tags, random.nextInt(300) == 0, s.bakery);
+                    tags, random.nextInt(300) == 0, s.bakery, s.notes);
             settle(o, s, updated);
             shop.orders.add(o);
             if (customer != null && o.cancelledAt == 0) {
@@ -352,7 +357,7 @@ public final class ShopGenerator {
                 int unit = s.half == 1 ? deposit : v.priceCents - deposit;
                 return new LineRecord[]{new LineRecord(nextLineId(), s.variantIndex, 1, unit, 0)};
             }
-            int count = 1 + random.nextInt(5);
+            int count = s.lineCount > 0 ? s.lineCount : 1 + random.nextInt(5);
             LineRecord[] lines = new LineRecord[count];
             for (int i = 0; i < count; i++) {
                 int index = random.nextInt(shop.catalogue.size());
