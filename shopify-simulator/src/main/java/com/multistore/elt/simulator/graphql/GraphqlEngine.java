@@ -35,7 +35,7 @@ public final class GraphqlEngine {
     private static final Logger LOG = Logger.getLogger(GraphqlEngine.class);
     public static final String SCHEMA_RESOURCE = "/shopify/admin-subset.graphql";
     private static final List<String> SCALARS = List.of("DateTime", "Decimal", "Money", "URL", "UnsignedInt64", "HTML",
-            "JSON", "StorefrontID");
+            "JSON", "StorefrontID", "FormattedString");
 
     private final GraphQLSchema schema;
     private final GraphQL graphql;
@@ -58,6 +58,7 @@ public final class GraphqlEngine {
         });
         SCALARS.forEach(name -> wiring.scalar(Scalars.text(name)));
         wiring.type("Node", t -> t.typeResolver(env -> env.getSchema().getObjectType(((Typed) env.getObject()).typeName())));
+        wiring.type("Event", t -> t.typeResolver(env -> env.getSchema().getObjectType(((Typed) env.getObject()).typeName())));
         new RootFetchers(bulk).wire(wiring);
         schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         DataFetcherExceptionHandler errors = params -> {

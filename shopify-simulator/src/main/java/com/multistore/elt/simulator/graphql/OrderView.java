@@ -167,6 +167,24 @@ public final class OrderView implements Typed {
         return bag(o.refundedCents());
     }
 
+    /** A full refund (or a paid order's cancellation) gives back the shipping too. */
+    boolean refundsShipping() {
+        RefundRecord r = o.refund;
+        return r != null && r.amountCents() >= o.totalCents() && o.shippingCents > 0;
+    }
+
+    public Values.MoneyBag totalRefundedShippingSet() {
+        return bag(refundsShipping() ? o.shippingCents : 0);
+    }
+
+    public List<TransactionView> getTransactions(DataFetchingEnvironment env) {
+        Integer first = env.getArgument("first");
+        Boolean capturable = env.getArgument("capturable");
+        List<TransactionView> all = TransactionView.of(s, this).stream()
+                .filter(t -> capturable == null || t.manuallyCapturable() == capturable).toList();
+        return first == null || first >= all.size() ? all : all.subList(0, Math.max(0, first));
+    }
+
     private boolean paid() {
         String f = displayFinancialStatus();
         return !f.equals("PENDING") && !f.equals("AUTHORIZED") && !f.equals("VOIDED") && !f.equals("EXPIRED");

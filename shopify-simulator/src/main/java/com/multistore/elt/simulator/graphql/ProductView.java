@@ -76,13 +76,17 @@ public final class ProductView implements Typed {
     }
 
     public boolean hasOnlyDefaultVariant() {
-        return p.variantCount == 1;
+        return variantRecords().size() == 1;
     }
 
+    /** The product's variants that were not deleted. */
     List<VariantRecord> variantRecords() {
         List<VariantRecord> list = new ArrayList<>(p.variantCount);
         for (int i = 0; i < p.variantCount; i++) {
-            list.add(s.data.catalogue.get(p.firstVariant + i));
+            VariantRecord v = s.data.catalogue.get(p.firstVariant + i);
+            if (s.data.variants.get(v.id) == v) {
+                list.add(v);
+            }
         }
         return list;
     }

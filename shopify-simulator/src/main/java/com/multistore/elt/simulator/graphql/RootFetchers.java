@@ -8,6 +8,7 @@ import com.multistore.elt.simulator.model.InventoryItemRecord;
 import com.multistore.elt.simulator.model.LocationRecord;
 import com.multistore.elt.simulator.model.OrderRecord;
 import com.multistore.elt.simulator.model.ProductRecord;
+import com.multistore.elt.simulator.model.RefundRecord;
 import com.multistore.elt.simulator.model.ShopData;
 import com.multistore.elt.simulator.model.VariantRecord;
 import com.multistore.elt.simulator.service.ApiVersions;
@@ -58,6 +59,11 @@ public final class RootFetchers {
                 .dataFetcher("inventoryItems", env -> page(env, session(env).data.inventoryItems,
                         SearchFields.INVENTORY_ITEMS, i -> new InventoryItemView(session(env), i)))
                 .dataFetcher("deletionEvents", this::deletionEvents)
+                .dataFetcher("events", this::events)
+                .dataFetcher("ordersCount", env -> count(env, session(env).data.orders, SearchFields.ORDERS))
+                .dataFetcher("customersCount", env -> count(env, session(env).data.customers, SearchFields.CUSTOMERS))
+                .dataFetcher("productsCount", env -> count(env, session(env).data.products, SearchFields.PRODUCTS))
+                .dataFetcher("productVariantsCount", env -> count(env, session(env).data.variants, SearchFields.VARIANTS))
                 .dataFetcher("locations", this::locations)
                 .dataFetcher("order", byId("Order"))
                 .dataFetcher("customer", byId("Customer"))
@@ -109,11 +115,13 @@ public final class RootFetchers {
         return Connections.page(env, table, sort, search, query != null && !query.isBlank(), view);
     }
 
+    /** The deprecated deletionEvents: deleted products only (its subject types are PRODUCT and COLLECTION). */
     private Object deletionEvents(DataFetchingEnvironment env) {
         List<Object> types = env.getArgument("subjectTypes");
         ShopSession s = session(env);
         String query = env.getArgument("query");
         SearchQuery<DeletionRecord> search = SearchQuery.parse(query, SearchFields.DELETIONS, s.data.zone, s.requestId)
+                .and(d -> d.subjectType.equals("PRODUCT"))
                 .and(d -> types == null || types.stream().anyMatch(t -> t.toString().equals(d.subjectType)));
         Object sortKey = env.getArgument("sortKey");
         String sort = sortKey == null || sortKey.toString().equals("CREATED_AT") ? "CREATED_AT" : "ID";
@@ -124,6 +132,42 @@ public final class RootFetchers {
             m.put("subjectType", d.subjectType);
             return m;
         });
+    }
+
+    /** events(query: "action:destroy AND subject_type:ORDER AND created_at:>='…'", sortKey: CREATED_AT|ID). */
+    private Object events(DataFetchingEnvironment env) {
+        ShopSession s = session(env);
+        String query = env.getArgument("query");
+        SearchQuery<DeletionRecord> search = SearchQuery.parse(query, SearchFields.EVENTS, s.data.zone, s.requestId);
+        Object sortKey = env.getArgument("sortKey");
+        String sort = sortKey == null ? "ID" : sortKey.toString();
+        return Connections.page(env, s.data.deletions, sort, search, query != null && !query.isBlank(), EventView::new);
+    }
+
+    /**
+     * {@code <entity>Count(query:, limit:)}: how many objects match, as search sees them (the search lag hides the
+     * newest writes); up to {@code limit} (10,000 by default; null = no limit) with precision EXACT, else the limit
+     * with AT_LEAST.
+     */
+    private static <T extends Entity> Map<String, Object> count(DataFetchingEnvironment env, EntityTable<T> table,
+                                                                 Map<String, Field<T>> fields) {
+        ShopSession s = session(env);
+        String query = env.getArgument("query");
+        boolean searched = query != null && !query.isBlank();
+        SearchQuery<T> search = SearchQuery.parse(query, fields, s.data.zone, s.requestId);
+        long lagCutoff = searched ? s.searchLagCutoffMillis() : Long.MAX_VALUE;
+        long n = 0;
+        for (T t : table.byId().values()) {
+            if (t.writtenAtMillis() <= lagCutoff && search.test(t)) {
+                n++;
+            }
+        }
+        Integer limit = env.getArgument("limit"); // the schema's default 10000 unless sent, null when sent as null
+        Map<String, Object> count = new LinkedHashMap<>();
+        boolean over = limit != null && n > limit;
+        count.put("count", over ? limit : n);
+        count.put("precision", over ? "AT_LEAST" : "EXACT");
+        return count;
     }
 
     private Object locations(DataFetchingEnvironment env) {
@@ -183,6 +227,17 @@ public final class RootFetchers {
             case "InventoryItem" -> {
                 InventoryItemRecord i = d.inventoryItems.get(id);
                 return i == null ? null : new InventoryItemView(s, i);
+            }
+            case "Refund" -> {
+                OrderRecord o = d.orders.get(d.base + ShopData.ORDER + d.sequenceOf(id, ShopData.REFUND));
+                RefundRecord r = o == null ? null : o.refund;
+                return r == null || r.id() != id ? null : new RefundView(s, new OrderView(s, o), r);
+            }
+            case "OrderTransaction" -> {
+                long sequence = d.sequenceOf(id, ShopData.TRANSACTION);
+                OrderRecord o = sequence < 0 ? null : d.orders.get(d.base + ShopData.ORDER + sequence / 4);
+                return o == null ? null : TransactionView.of(s, new OrderView(s, o)).stream()
+                        .filter(t -> t.rawId() == id).findFirst().orElse(null);
             }
             case "Location" -> {
                 return d.locations.stream().filter(l -> l.id == id).findFirst().map(l -> new LocationView(s, l)).orElse(null);

@@ -35,6 +35,7 @@ final class SearchFields {
     static final Map<String, Field<VariantRecord>> VARIANTS = variants();
     static final Map<String, Field<InventoryItemRecord>> INVENTORY_ITEMS = inventoryItems();
     static final Map<String, Field<DeletionRecord>> DELETIONS = deletions();
+    static final Map<String, Field<DeletionRecord>> EVENTS = events();
     static final Map<String, Field<BulkOperation>> BULK = bulk();
 
     private static Map<String, Field<OrderRecord>> orders() {
@@ -80,6 +81,16 @@ final class SearchFields {
         Map<String, Field<DeletionRecord>> m = common();
         m.put("occurred_at", new TimeField<>(d -> d.createdAt));
         m.put("subject_id", new NumberField<>(d -> d.subjectId));
+        return m;
+    }
+
+    /** The events connection's fields: action, subject_type, created_at, id (the simulator logs only destroys). */
+    private static Map<String, Field<DeletionRecord>> events() {
+        Map<String, Field<DeletionRecord>> m = new HashMap<>();
+        m.put("action", new WordField<>(d -> "destroy"));
+        m.put("subject_type", new WordField<>(d -> d.subjectType));
+        m.put("created_at", new TimeField<>(d -> d.createdAt));
+        m.put("id", new NumberField<>(d -> d.id));
         return m;
     }
 

@@ -19,6 +19,12 @@ public final class ShopData {
     public static final long NOTES = 50_000_000L;
     public static final long REFUND = 800_000_000L;
     public static final long BULK = 900_000_000L;
+    public static final long EVENT = 950_000_000L;
+    /** An order's transactions: order sequence x 4 + k. */
+    public static final long TRANSACTION = 960_000_000L;
+    /** Within REFUND: refunds by order sequence; their line items at +50M + line sequence, shipping at +90M + order sequence. */
+    public static final long REFUND_LINE = 50_000_000L;
+    public static final long REFUND_SHIPPING = 90_000_000L;
 
     public final String code;
     public final long base;
@@ -36,6 +42,8 @@ public final class ShopData {
     public final List<LocationRecord> locations;
     public final AtomicInteger lastOrderNumber;
     public final AtomicLong lastLineSequence;
+    /** Events are numbered in the order they happen, as Shopify's ids grow with time. */
+    public final AtomicLong lastEventSequence = new AtomicLong();
     public final boolean bakery;
 
     public ShopData(String code, long base, String currency, ZoneId zone, long shopCreatedAt,

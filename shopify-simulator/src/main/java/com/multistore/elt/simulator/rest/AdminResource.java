@@ -163,6 +163,47 @@ public class AdminResource {
                 : Response.status(404).entity(Map.of("error", "no product " + id)).build();
     }
 
+    @DELETE
+    @Path("shops/{shop}/variants/{id}")
+    public Response deleteVariant(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                  @PathParam("id") String id) {
+        return deletion(id, "ProductVariant", numeric -> admin.deleteVariant(shop(auth, code), numeric));
+    }
+
+    @DELETE
+    @Path("shops/{shop}/orders/{id}")
+    public Response deleteOrder(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                @PathParam("id") String id) {
+        return deletion(id, "Order", numeric -> admin.deleteOrder(shop(auth, code), numeric));
+    }
+
+    @DELETE
+    @Path("shops/{shop}/customers/{id}")
+    public Response deleteCustomer(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                   @PathParam("id") String id) {
+        return deletion(id, "Customer", numeric -> admin.deleteCustomer(shop(auth, code), numeric));
+    }
+
+    @GET
+    @Path("shops/{shop}/customers/without-orders")
+    public Map<String, Object> customersWithoutOrders(@HeaderParam("Authorization") String auth,
+                                                      @PathParam("shop") String code,
+                                                      @QueryParam("count") @DefaultValue("1") int count) {
+        checkCount(count);
+        return Map.of("customers", admin.customersWithoutOrders(shop(auth, code), count));
+    }
+
+    /** 200 {deleted: gid}, 404 when there is no such object, 409 when Shopify would refuse the deletion. */
+    private static Response deletion(String id, String type, java.util.function.LongPredicate delete) {
+        long numeric = id.startsWith("gid://") ? Values.idOf(id, type) : parse(id);
+        try {
+            return delete.test(numeric) ? Response.ok(Map.of("deleted", Values.gid(type, numeric))).build()
+                    : Response.status(404).entity(Map.of("error", "no " + type + " " + id)).build();
+        } catch (IllegalStateException refused) {
+            return Response.status(409).entity(Map.of("error", refused.getMessage())).build();
+        }
+    }
+
     @PUT
     @Path("shops/{shop}/bucket")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -208,25 +208,114 @@ public class ShopAdmin {
         return ids;
     }
 
-    /** Deletes a product with its variants and inventory items; deletionEvents then lists it. */
+    /**
+     * Deletes a product with its variants and inventory items; {@code events} then lists one PRODUCT destroy event
+     * (as Shopify, none per variant) and the deprecated {@code deletionEvents} lists it too.
+     */
     public boolean deleteProduct(ShopRuntime shop, long productId) {
         ShopData d = shop.data();
-        ProductRecord p = d.products.get(productId);
-        if (p == null) {
-            return false;
+        synchronized (d) {
+            ProductRecord p = d.products.get(productId);
+            if (p == null) {
+                return false;
+            }
+            d.products.remove(productId);
+            for (int i = 0; i < p.variantCount; i++) {
+                VariantRecord v = d.catalogue.get(p.firstVariant + i);
+                d.variants.remove(v.id);
+                d.inventoryItems.remove(v.inventoryItemId);
+            }
+            recordDeletion(d, "PRODUCT", productId, "Product " + p.title);
         }
-        d.products.remove(productId);
-        for (int i = 0; i < p.variantCount; i++) {
-            VariantRecord v = d.catalogue.get(p.firstVariant + i);
-            d.variants.remove(v.id);
+        return true;
+    }
+
+    /**
+     * Deletes one variant of a product that keeps at least one other (Shopify refuses to delete a product's last
+     * variant): its inventory item goes with it, the product's updatedAt moves to now. Returns false when there is no
+     * such variant, and refuses the last one.
+     */
+    public boolean deleteVariant(ShopRuntime shop, long variantId) {
+        ShopData d = shop.data();
+        synchronized (d) {
+            VariantRecord v = d.variants.get(variantId);
+            if (v == null) {
+                return false;
+            }
+            ProductRecord p = d.products.get(v.productId);
+            long others = 0;
+            for (int i = 0; p != null && i < p.variantCount; i++) {
+                VariantRecord sibling = d.catalogue.get(p.firstVariant + i);
+                others += sibling.id != variantId && d.variants.get(sibling.id) == sibling ? 1 : 0;
+            }
+            if (others == 0) {
+                throw new IllegalStateException("variant " + variantId + " is the last variant of its product; delete the product");
+            }
+            d.variants.remove(variantId);
             d.inventoryItems.remove(v.inventoryItemId);
+            long now = recordDeletion(d, "PRODUCT_VARIANT", variantId, "Variant " + v.sku);
+            d.products.touch(p, Math.max(now, p.updatedAt()), System.currentTimeMillis());
         }
+        return true;
+    }
+
+    /** Deletes an order (its lines and refund with it); its customer's counters stay as they were. */
+    public boolean deleteOrder(ShopRuntime shop, long orderId) {
+        ShopData d = shop.data();
+        synchronized (d) {
+            OrderRecord o = d.orders.get(orderId);
+            if (o == null) {
+                return false;
+            }
+            d.orders.remove(orderId);
+            recordDeletion(d, "ORDER", orderId, "Order #" + o.number);
+        }
+        return true;
+    }
+
+    /** Deletes a customer who has no orders (Shopify refuses to delete a customer with orders). */
+    public boolean deleteCustomer(ShopRuntime shop, long customerId) {
+        ShopData d = shop.data();
+        synchronized (d) {
+            CustomerRecord c = d.customers.get(customerId);
+            if (c == null) {
+                return false;
+            }
+            for (OrderRecord o : d.orders.byId().values()) {
+                if (o.customerId == customerId) {
+                    throw new IllegalStateException("customer " + customerId + " has orders and cannot be deleted");
+                }
+            }
+            d.customers.remove(customerId);
+            recordDeletion(d, "CUSTOMER", customerId, "Customer " + c.firstName + " " + c.lastName);
+        }
+        return true;
+    }
+
+    /** Ids of up to {@code count} customers without any order, spread over the shop (candidates for deletion). */
+    public List<Long> customersWithoutOrders(ShopRuntime shop, int count) {
+        ShopData d = shop.data();
+        Set<Long> ordering = new HashSet<>();
+        for (OrderRecord o : d.orders.byId().values()) {
+            ordering.add(o.customerId);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (CustomerRecord c : d.customers.byId().values()) {
+            if (!ordering.contains(c.id) && ids.size() < count) {
+                ids.add(c.id);
+            }
+        }
+        return ids;
+    }
+
+    private long recordDeletion(ShopData d, String subjectType, long subjectId, String title) {
         long now = clock.instant().getEpochSecond();
-        DeletionRecord deletion = new DeletionRecord(productId, now, "PRODUCT", productId);
+        DeletionRecord deletion = new DeletionRecord(d.base + ShopData.EVENT + d.lastEventSequence.incrementAndGet(), now,
+                subjectType, subjectId, title);
         d.deletions.add(deletion);
         d.deletions.touch(deletion, now, System.currentTimeMillis());
-        LOG.infof("shop %s: product %d deleted", shop.code, productId);
-        return true;
+        LOG.infof("shop %s: %s %d deleted", d.code, subjectType, subjectId);
+        return now;
     }
 
     /** Counts and totals of what the shop serves right now, to reconcile a warehouse against. */
@@ -306,7 +395,12 @@ public class ShopAdmin {
         t.put("timeZone", d.zone.getId());
         t.put("orders", o);
         t.put("customers", Map.of("count", d.customers.size()));
-        t.put("products", Map.of("count", d.products.size(), "deleted", d.deletions.size()));
+        Map<String, Long> deleted = new TreeMap<>();
+        for (DeletionRecord r : d.deletions.byId().values()) {
+            deleted.merge(r.subjectType, 1L, Long::sum);
+        }
+        t.put("products", Map.of("count", d.products.size(), "deleted", deleted.getOrDefault("PRODUCT", 0L)));
+        t.put("deleted", deleted);
         t.put("variants", Map.of("count", d.variants.size()));
         t.put("inventory", Map.of("items", d.inventoryItems.size(), "levels", levels, "available", available,
                 "onHand", onHand));
