@@ -71,6 +71,15 @@ from (
     union all
     select 'accepted.line_current_quantity', 'WARN', 0, 'order lines whose current quantity exceeds the ordered one',
            (select count(*) from warehouse.fact_order_lines where current_quantity > quantity)
+    union all
+    -- an order's refunds make its total refunded: the orders this run merged (a refund changes only with its order;
+    -- an earlier run that failed halfway is that run's error, not this one's), merged with their refunds
+    select 'reconcile.order_refunds', 'ERROR', 0, 'orders of the run whose refunds do not add up to their total refunded',
+           (select count(*) from warehouse.fact_orders f
+            where f.loaded_run_id = current_setting('etl.run_id')
+              and f.current_total_price is not null
+              and coalesce(f.total_refunded, 0) <> (select coalesce(sum(r.total_refunded), 0) from warehouse.fact_refunds r
+                                                    where r.store = f.store and r.order_id = f.order_id))
     -- relationships ---------------------------------------------------------------------------------------
     union all
     select 'relationship.line_order', 'ERROR', 0, 'order lines whose order is not in fact_orders',

@@ -1,5 +1,6 @@
 -- fact_orders: upsert by (store, order id). Status changes update the row; an older updatedAt (a re-delivered or
--- late record) never overwrites a newer one. Money as numeric with the shop currency; channel B2C/B2B from the
+-- late record) never overwrites a newer one. Money as numeric with the shop currency (the totals as ordered, the
+-- current ones after refunds and edits, the refunded shipping and the net payment); channel B2C/B2B from the
 -- store's settings (a store without settings fails the job: channel is not null). The merged customer comes
 -- through dim_customer_sources; orders without a customer keep customer_id and customer_key null. The newest
 -- version of an order decides its customer: reassigned or removed, the old customer's key goes. The job's rows are
@@ -11,7 +12,7 @@ insert into warehouse.fact_orders as f
     (store, order_id, gid, order_name, channel, customer_id, customer_key, email, created_at, processed_at,
      updated_at, cancelled_at, cancel_reason, financial_status, fulfillment_status, currency, presentment_currency,
      subtotal, total_discounts, total_shipping, total_tax, total_price, total_refunded, presentment_total_price,
-     tags, test, loaded_run_id)
+     current_subtotal, current_total_price, total_refunded_shipping, net_payment, tags, test, loaded_run_id)
 select o.store,
        (o.payload ->> 'legacyResourceId')::bigint,
        o.payload ->> 'id',
@@ -36,6 +37,10 @@ select o.store,
        warehouse.money(o.payload -> 'totalPriceSet'),
        warehouse.money(o.payload -> 'totalRefundedSet'),
        (o.payload #>> '{totalPriceSet,presentmentMoney,amount}')::numeric(18, 4),
+       warehouse.money(o.payload -> 'currentSubtotalPriceSet'),
+       warehouse.money(o.payload -> 'currentTotalPriceSet'),
+       warehouse.money(o.payload -> 'totalRefundedShippingSet'),
+       warehouse.money(o.payload -> 'netPaymentSet'),
        coalesce(array(select jsonb_array_elements_text(o.payload -> 'tags')), '{}'),
        coalesce((o.payload ->> 'test')::boolean, false),
        current_setting('etl.run_id')
@@ -71,6 +76,10 @@ on conflict (store, order_id) do update
         total_price             = excluded.total_price,
         total_refunded          = excluded.total_refunded,
         presentment_total_price = excluded.presentment_total_price,
+        current_subtotal        = excluded.current_subtotal,
+        current_total_price     = excluded.current_total_price,
+        total_refunded_shipping = excluded.total_refunded_shipping,
+        net_payment             = excluded.net_payment,
         tags                    = excluded.tags,
         test                    = excluded.test,
         loaded_run_id           = excluded.loaded_run_id

@@ -1,6 +1,7 @@
 -- fact_order_lines: upsert by (store, line item id) from the order versions that are now current in fact_orders
 -- (an older re-delivered order changes no line). Both quantities: the ordered one and the current one (after refunds,
--- edits and cancellation; the ordered one when a payload lacks it); line_total = current quantity x unit price;
+-- edits and cancellation; the ordered one when a payload lacks it), and the quantity still refundable;
+-- line_total = current quantity x unit price;
 -- discounts kept apart.
 -- A line is rewritten only when it changed; lines an order edit removed from a current order are deleted. The job's
 -- rows are the lines inserted, updated or deleted.
@@ -25,6 +26,7 @@ select o.store,
        li ->> 'name'                                                     as title,
        (li ->> 'quantity')::integer                                      as quantity,
        coalesce((li ->> 'currentQuantity')::integer, (li ->> 'quantity')::integer) as current_quantity,
+       (li ->> 'refundableQuantity')::integer                            as refundable_quantity,
        warehouse.money(li -> 'originalUnitPriceSet')                     as unit_price,
        coalesce(warehouse.money(li -> 'totalDiscountSet'), 0)            as discount_total,
        o.currency,
@@ -35,10 +37,11 @@ cross join lateral jsonb_array_elements(coalesce(o.lines, '[]')) li;
 create temporary table line_merged (n bigint) on commit drop;
 with merged as (
 insert into warehouse.fact_order_lines as l
-    (store, line_item_id, order_id, variant_id, product_id, sku, title, quantity, current_quantity, unit_price,
-     line_total, discount_total, currency, order_updated_at, loaded_run_id)
-select store, line_item_id, order_id, variant_id, product_id, sku, title, quantity, current_quantity, unit_price,
-       current_quantity * unit_price, discount_total, currency, order_updated_at, current_setting('etl.run_id')
+    (store, line_item_id, order_id, variant_id, product_id, sku, title, quantity, current_quantity,
+     refundable_quantity, unit_price, line_total, discount_total, currency, order_updated_at, loaded_run_id)
+select store, line_item_id, order_id, variant_id, product_id, sku, title, quantity, current_quantity,
+       refundable_quantity, unit_price, current_quantity * unit_price, discount_total, currency, order_updated_at,
+       current_setting('etl.run_id')
 from line_stage
 on conflict (store, line_item_id) do update
     set order_id         = excluded.order_id,
@@ -48,6 +51,7 @@ on conflict (store, line_item_id) do update
         title            = excluded.title,
         quantity         = excluded.quantity,
         current_quantity = excluded.current_quantity,
+        refundable_quantity = excluded.refundable_quantity,
         unit_price       = excluded.unit_price,
         line_total       = excluded.line_total,
         discount_total   = excluded.discount_total,
@@ -55,11 +59,11 @@ on conflict (store, line_item_id) do update
         order_updated_at = excluded.order_updated_at,
         loaded_run_id    = excluded.loaded_run_id
     where excluded.order_updated_at >= l.order_updated_at
-      and (l.order_id, l.variant_id, l.product_id, l.sku, l.title, l.quantity, l.current_quantity, l.unit_price,
-           l.discount_total, l.currency)
+      and (l.order_id, l.variant_id, l.product_id, l.sku, l.title, l.quantity, l.current_quantity,
+           l.refundable_quantity, l.unit_price, l.discount_total, l.currency)
           is distinct from (excluded.order_id, excluded.variant_id, excluded.product_id, excluded.sku, excluded.title,
-                            excluded.quantity, excluded.current_quantity, excluded.unit_price, excluded.discount_total,
-                            excluded.currency)
+                            excluded.quantity, excluded.current_quantity, excluded.refundable_quantity,
+                            excluded.unit_price, excluded.discount_total, excluded.currency)
 returning 1)
 insert into line_merged select count(*) from merged;
 

@@ -62,6 +62,20 @@ final class PipelineChecks {
             assertEquals(0, new BigDecimal(orders.get("lineItemCurrentTotal").asText()).compareTo(new BigDecimal(
                     pipeline.text("select coalesce(sum(line_total), 0)::text from warehouse.fact_order_lines" + where))),
                     store + ": line totals (current quantity x unit price) " + orders.get("lineItemCurrentTotal").asText());
+            assertEquals(orders.get("refunded").asLong(), pipeline.number("select count(distinct order_id) from"
+                    + " warehouse.fact_refunds" + where), store + ": refunded orders");
+            assertEquals(0, new BigDecimal(orders.get("totalRefunded").asText()).compareTo(new BigDecimal(pipeline.text(
+                    "select coalesce(sum(total_refunded), 0)::text from warehouse.fact_refunds" + where))),
+                    store + ": refunds " + orders.get("totalRefunded").asText());
+            assertEquals(0, new BigDecimal(orders.get("totalRefunded").asText()).compareTo(new BigDecimal(pipeline.text(
+                    "select coalesce(sum(amount), 0)::text from warehouse.fact_order_transactions" + where
+                    + " and kind = 'REFUND' and status = 'SUCCESS'"))), store + ": refund transactions");
+            for (String figure : List.of("gross", "refunded", "net")) {
+                String column = Map.of("gross", "gross_sales", "refunded", "refunded", "net", "net_sales").get(figure);
+                assertEquals(0, new BigDecimal(orders.get("sales").get(figure).asText()).compareTo(new BigDecimal(
+                        pipeline.text("select coalesce(sum(" + column + "), 0)::text from mart.net_sales_daily" + where))),
+                        store + ": net sales mart, " + figure + " " + orders.get("sales").get(figure).asText());
+            }
             assertEquals(orders.get("metafields").asLong(),
                     pipeline.number("select count(*) from warehouse.order_metafields" + where), store + ": order metafields");
             assertEquals(truth.counts.get("customers").get("count").asLong(),
@@ -270,9 +284,11 @@ final class PipelineChecks {
         Map<String, String> sums = new java.util.TreeMap<>();
         List<String> tables = new java.util.ArrayList<>();
         for (String table : List.of("dim_customers", "dim_customer_sources", "dim_products", "dim_product_variants",
-                "fact_orders", "fact_order_lines", "order_metafields", "fact_current_inventory", "inventory_snapshot")) {
+                "fact_orders", "fact_order_lines", "order_metafields", "fact_refunds", "fact_order_transactions",
+                "fact_current_inventory", "inventory_snapshot")) {
             tables.add("warehouse." + table);
         }
+        tables.add("mart.net_sales_daily");
         tables.addAll(marts);
         for (String table : tables) {
             sums.put(table, pipeline.text("select count(*) || ':' || coalesce(md5(string_agg(r, '|' order by r)), '') from"

@@ -47,7 +47,7 @@ class FragmentTests {
         }
     }
 
-    private static final Case ORDERS = new Case("orders", "OrderNode", 5, Set.of("lineItems", "metafields"));
+    private static final Case ORDERS = new Case("orders", "OrderNode", 4, Set.of("lineItems", "metafields"));
     private static final Case CUSTOMERS = new Case("customers", "CustomerNode", 250, Set.of());
     private static final Case PRODUCTS = new Case("products", "ProductNode", 40, Set.of("variants"));
     private static final Case INVENTORY = new Case("inventoryItems", "InventoryItemNode", 20, Set.of("inventoryLevels"));
@@ -237,7 +237,7 @@ class FragmentTests {
     @Test
     void documentedCostModelRejectsTheOrderFragmentOnThePagedPath() {
         ShopifyApi retail = new ShopifyApi("retail", "shpat_retail_local");
-        JsonPath answer = retail.send(ORDERS.paged().replace("first: 5", "first: 1"), new HashMap<>());
+        JsonPath answer = retail.send(ORDERS.paged().replace("first: 4", "first: 1"), new HashMap<>());
         assertEquals("MAX_COST_EXCEEDED", answer.getString("errors[0].extensions.code"));
         assertTrue(answer.getLong("errors[0].extensions.cost") > 1000);
     }

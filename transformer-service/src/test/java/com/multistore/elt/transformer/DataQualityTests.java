@@ -49,6 +49,35 @@ class DataQualityTests extends TransformTestsBase {
     }
 
     @Test
+    void anOrderOfTheRunWhoseRefundsDoNotMakeItsTotalRefundedFailsTheReconciliation() throws Exception {
+        long id = Staging.nextId();
+        String run = newRunId();
+        database.execute(BAD_ORDER.formatted(id, id, "'#" + id + "'", "'PARTIALLY_REFUNDED'", "'FULFILLED'"));
+        database.execute("update warehouse.fact_orders set total_refunded = 10, current_total_price = 0, loaded_run_id = '"
+                + run + "' where order_id = " + id);
+        String refund = "insert into warehouse.fact_refunds (store, refund_id, order_id, gid, processed_at, refund_date,"
+                + " total_refunded, currency, order_updated_at, loaded_run_id) values ('wholesale', %d, " + id
+                + ", 'gid://shopify/Refund/%d', now(), current_date, %s, 'USD', now(), 'dq-test')";
+        database.execute(refund.formatted(id, id, "6"));
+        try {
+            transform(run);
+            assertEquals("FAILED 1", result(run, "reconcile.order_refunds"), "6 refunded of the 10 the order says");
+            String next = newRunId();
+            database.execute("update warehouse.fact_orders set loaded_run_id = '" + next + "' where order_id = " + id);
+            database.execute(refund.formatted(id + 1, id + 1, "4"));
+            transform(next);
+            assertEquals("PASSED 0", result(next, "reconcile.order_refunds"));
+            database.execute("delete from warehouse.fact_refunds where refund_id = " + (id + 1));
+            String later = newRunId();
+            transform(later);
+            assertEquals("PASSED 0", result(later, "reconcile.order_refunds"), "an order another run merged is not this run's");
+        } finally {
+            database.execute("delete from warehouse.fact_refunds where order_id = " + id);
+            database.execute("delete from warehouse.fact_orders where order_id = " + id);
+        }
+    }
+
+    @Test
     void aNegativeOrAnExcessCurrentQuantityIsCaught() throws Exception {
         long id = Staging.nextId();
         database.execute(BAD_ORDER.formatted(id, id, "'#" + id + "'", "'PAID'", "'FULFILLED'"));

@@ -1,5 +1,6 @@
 package com.multistore.elt.transformer;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
@@ -308,6 +309,67 @@ class MergeRulesTests extends TransformTestsBase {
         assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_customers"
                 + " where customer_key = 'email:" + oldEmail + "'"), "the older e-mail gets no customer");
         assertEquals(0, rows(second, "dim_customers"));
+    }
+
+    @Test
+    void refundsAreDatedWhenProcessedInTheStoresZoneAndNetSalesTakeThemOffThatDay() throws Exception {
+        long orderId = Staging.nextId();
+        String run1 = newRunId();
+        ObjectNode order = Staging.order(orderId, "2025-03-09T00:00:00Z", "PARTIALLY_REFUNDED", null);
+        order.put("createdAt", "2025-03-03T10:00:00Z");
+        String sale = "gid://shopify/OrderTransaction/" + (orderId * 10 + 1);
+        ((ArrayNode) order.get("refunds")).addObject().put("id", "gid://shopify/Refund/" + orderId)
+                .put("createdAt", "2025-03-08T20:00:00Z").put("processedAt", "2025-03-08T20:00:00Z")
+                .put("updatedAt", "2025-03-08T20:00:00Z").put("note", "Returned item")
+                .set("totalRefundedSet", order.get("totalPriceSet").deepCopy());
+        ((ObjectNode) order.at("/refunds/0/totalRefundedSet/shopMoney")).put("amount", "10.0");
+        ((ObjectNode) order.at("/totalRefundedSet/shopMoney")).put("amount", "10.0");
+        ObjectNode refund = ((ObjectNode) order.at("/transactions/0")).deepCopy();
+        refund.put("id", "gid://shopify/OrderTransaction/" + (orderId * 10 + 2)).put("kind", "REFUND")
+                .put("processedAt", "2025-03-08T20:00:00Z").putObject("parentTransaction").put("id", sale);
+        ((ObjectNode) refund.at("/amountSet/shopMoney")).put("amount", "10.0");
+        ((ArrayNode) order.get("transactions")).add(refund);
+        stage(database, "orders", run1, "retail", order);
+        TransformCompleted first = transform(run1);
+        assertEquals(Status.SUCCEEDED, first.status());
+        assertEquals(1, rows(first, "fact_refunds"));
+        assertEquals(2, rows(first, "fact_order_transactions"));
+
+        String where = " where store = 'retail' and order_id = " + orderId;
+        // 20:00 UTC on the 8th is 01:30 on the 9th in Asia/Kolkata, the retail store's zone in the tests
+        assertEquals("2025-03-09 10.0000 Returned item", queryForString("select refund_date || ' ' || total_refunded"
+                + " || ' ' || note from warehouse.fact_refunds" + where));
+        assertEquals("REFUND SUCCESS 10.0000 " + (orderId * 10 + 1), queryForString("select kind || ' ' || status || ' '"
+                + " || amount || ' ' || parent_transaction_id from warehouse.fact_order_transactions" + where
+                + " and kind = 'REFUND'"));
+        assertEquals("SALE", queryForString("select kind from warehouse.fact_order_transactions" + where
+                + " and transaction_id = " + (orderId * 10 + 1)));
+        assertEquals("1 42.5000 0 0.0000", queryForString("select orders || ' ' || gross_sales || ' ' || refunds || ' ' ||"
+                + " refunded from mart.net_sales_daily where store = 'retail' and sales_date = '2025-03-03'"),
+                "gross on the day of the order");
+        assertEquals("0 1 10.0000 -10.0000", queryForString("select orders || ' ' || refunds || ' ' || refunded || ' ' ||"
+                + " net_sales from mart.net_sales_daily where store = 'retail' and sales_date = '2025-03-09'"),
+                "the refund on the day it was processed");
+        assertEquals("42.5000 10.0000", queryForString("select total_price || ' ' || total_refunded from"
+                + " warehouse.fact_orders" + where));
+
+        // an older copy of the order (before the refund) changes nothing; the next version without the refund and its
+        // transaction removes them
+        String run2 = newRunId();
+        ObjectNode older = Staging.order(orderId, "2025-03-05T00:00:00Z", "PAID", null);
+        stage(database, "orders", run2, "retail", older);
+        TransformCompleted second = transform(run2);
+        assertEquals(0, rows(second, "fact_refunds"));
+        assertEquals(0, rows(second, "fact_order_transactions"));
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_refunds" + where));
+        String run3 = newRunId();
+        stage(database, "orders", run3, "retail", Staging.order(orderId, "2025-03-10T00:00:00Z", "PAID", null));
+        TransformCompleted third = transform(run3);
+        assertEquals(1, rows(third, "fact_refunds"));
+        assertEquals(1, rows(third, "fact_order_transactions"), "the refund transaction is gone");
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.fact_refunds" + where));
+        assertEquals(0, database.queryForLong("select count(*) from mart.net_sales_daily where store = 'retail'"
+                + " and sales_date = '2025-03-09'"));
     }
 
     private static long rows(TransformCompleted outcome, String job) {

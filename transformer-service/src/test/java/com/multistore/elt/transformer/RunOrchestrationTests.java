@@ -70,9 +70,9 @@ class RunOrchestrationTests extends TransformTestsBase {
         TransformCompleted event = awaitEvent(runId);
         assertEquals(Status.SUCCEEDED, event.status());
         assertEquals(1, event.attempt());
-        assertEquals(11, event.jobs().size());
+        assertEquals(14, event.jobs().size());
         assertEquals("dim_customers", event.jobs().get(0).name());
-        assertEquals("data_quality", event.jobs().get(10).name());
+        assertEquals("data_quality", event.jobs().get(13).name());
         assertTrue(event.dq().passed() > 0);
         assertEquals(0, event.dq().failed());
         assertEquals("email:e2e+" + runId + "@example.com", queryForString("select customer_key from warehouse.fact_orders"
@@ -88,7 +88,7 @@ class RunOrchestrationTests extends TransformTestsBase {
         assertEquals(AS_OF.toString(), queryForString("select to_char(transform_started_at at time zone 'UTC',"
                 + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from ops.etl_runs where run_id = '" + runId + "'"),
                 "the attempt is claimed at the transformer's clock (fixed in the test profile)");
-        assertEquals(11, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
+        assertEquals(14, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
                 + "' and attempts = 1 and status = 'SUCCEEDED'"));
 
         // a re-delivered etl.run.started after the run, then a marker run with the same key (the same partition, so

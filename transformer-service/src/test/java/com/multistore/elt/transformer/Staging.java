@@ -64,6 +64,7 @@ final class Staging {
         }
         ArrayNode lines = (ArrayNode) o.at("/lineItems/nodes");
         ((ObjectNode) lines.get(0)).put("id", "gid://shopify/LineItem/" + (id * 10 + 1));
+        ((ObjectNode) o.at("/transactions/0")).put("id", "gid://shopify/OrderTransaction/" + (id * 10 + 1));
         ((ArrayNode) o.at("/metafields/nodes")).removeAll();
         return o;
     }

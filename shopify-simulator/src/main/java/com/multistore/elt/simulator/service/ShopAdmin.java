@@ -332,6 +332,8 @@ public class ShopAdmin {
         long currentLineCents = 0;
         long totalCents = 0;
         long refundedCents = 0;
+        long salesCents = 0;
+        long salesRefundedCents = 0;
         Map<String, Long> presentment = new TreeMap<>();
         Map<String, Long> financial = new TreeMap<>();
         long deposits = 0;
@@ -352,6 +354,8 @@ public class ShopAdmin {
             }
             totalCents += o.totalCents();
             refundedCents += o.refundedCents();
+            salesCents += o.test ? 0 : o.totalCents();
+            salesRefundedCents += o.test ? 0 : o.refundedCents();
             presentment.merge(o.presentmentCurrency, 1L, Long::sum);
             financial.merge(OrderRecord.FINANCIAL[o.financialStatus], 1L, Long::sum);
             if (o.bakery != null) {
@@ -386,6 +390,8 @@ public class ShopAdmin {
         o.put("lineItemCurrentTotal", Values.amount(currentLineCents));
         o.put("totalPrice", Values.amount(totalCents));
         o.put("totalRefunded", Values.amount(refundedCents));
+        o.put("sales", Map.of("gross", Values.amount(salesCents), "refunded", Values.amount(salesRefundedCents),
+                "net", Values.amount(salesCents - salesRefundedCents)));
         o.put("byPresentmentCurrency", presentment);
         o.put("byFinancialStatus", financial);
         o.put("lastId", d.orders.lastId());

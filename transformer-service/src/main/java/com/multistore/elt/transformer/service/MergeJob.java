@@ -16,10 +16,13 @@ public record MergeJob(String name, String script) {
             of("04", "fact_orders"),
             of("05", "fact_order_lines"),
             of("06", "order_metafields"),
-            of("07", "fact_current_inventory"),
-            of("08", "inventory_snapshot"),
-            of("09", "bake_schedule_week"),
-            of("10", "future_orders"));
+            of("07", "fact_refunds"),
+            of("08", "fact_order_transactions"),
+            of("09", "fact_current_inventory"),
+            of("10", "inventory_snapshot"),
+            of("11", "net_sales_daily"),
+            of("12", "bake_schedule_week"),
+            of("13", "future_orders"));
 
     private static MergeJob of(String order, String name) {
         return new MergeJob(name, "sql/merge/" + order + "_" + name + ".sql");
