@@ -169,8 +169,7 @@ public final class OrderView implements Typed {
 
     /** A full refund (or a paid order's cancellation) gives back the shipping too. */
     boolean refundsShipping() {
-        RefundRecord r = o.refund;
-        return r != null && r.amountCents() >= o.totalCents() && o.shippingCents > 0;
+        return o.fullyRefunded() && o.shippingCents > 0;
     }
 
     public Values.MoneyBag totalRefundedShippingSet() {

@@ -59,7 +59,7 @@ public final class RefundView implements Typed {
     }
 
     private boolean full() {
-        return r.amountCents() >= order.o.totalCents();
+        return order.o.fullyRefunded();
     }
 
     private Values.MoneyBag bag(long cents) {
@@ -97,8 +97,7 @@ public final class RefundView implements Typed {
                 + s.data.sequenceOf(order.o.id, ShopData.ORDER)) : List.of();
         return Connections.list(env, shipping, id -> id, id -> {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("id", Values.gid("ShippingLine", s.data.sequenceOf(order.o.id, ShopData.ORDER) + s.data.base
-                    + ShopData.REFUND + ShopData.REFUND_SHIPPING));
+            line.put("id", Values.gid("ShippingLine", id));
             line.put("title", "Standard Shipping");
             line.put("code", "STANDARD");
             line.put("source", "shopify");

@@ -58,12 +58,16 @@ public final class OrderRecord extends Entity {
         if (cancelledAt != 0) {
             return 0;
         }
-        RefundRecord r = refund;
-        if (r == null) {
+        if (refund == null) {
             return lines[index].quantity();
         }
-        boolean full = r.amountCents() >= totalCents();
-        return full || index == 0 ? 0 : lines[index].quantity();
+        return fullyRefunded() || index == 0 ? 0 : lines[index].quantity();
+    }
+
+    /** A refund of the whole order (a full refund, or a paid order's cancellation): every line, tax and shipping. */
+    public boolean fullyRefunded() {
+        RefundRecord r = refund;
+        return r != null && r.amountCents() >= totalCents();
     }
 
     public long processedAt() {

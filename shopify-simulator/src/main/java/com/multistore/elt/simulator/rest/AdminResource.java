@@ -157,10 +157,7 @@ public class AdminResource {
     @Path("shops/{shop}/products/{id}")
     public Response deleteProduct(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
                                   @PathParam("id") String id) {
-        long numeric = id.startsWith("gid://") ? Values.idOf(id, "Product") : parse(id);
-        boolean deleted = admin.deleteProduct(shop(auth, code), numeric);
-        return deleted ? Response.ok(Map.of("deleted", Values.gid("Product", numeric))).build()
-                : Response.status(404).entity(Map.of("error", "no product " + id)).build();
+        return deletion(id, "Product", numeric -> admin.deleteProduct(shop(auth, code), numeric));
     }
 
     @DELETE
