@@ -159,7 +159,8 @@ summary() {
   sql "select job, status, rows, attempts from ops.etl_run_log where run_id = '$RUN_ID' order by started_at" | column -t -s $'\t'
   echo "-- rows per warehouse table"
   for t in warehouse.dim_customers warehouse.dim_products warehouse.dim_product_variants warehouse.fact_orders \
-           warehouse.fact_order_lines warehouse.order_metafields warehouse.fact_current_inventory \
+           warehouse.fact_order_lines warehouse.order_metafields warehouse.fact_refunds warehouse.deleted_records \
+           warehouse.fact_current_inventory \
            warehouse.inventory_snapshot mart.bake_schedule_week mart.future_orders; do
     printf '  %-36s %s\n' "$t" "$(sql "select count(*) from $t")"
   done
@@ -167,6 +168,11 @@ summary() {
   sql "select status, count(*) from ops.dq_results where run_id = '$RUN_ID' group by status order by status" | column -t -s $'\t'
   sql "select '  ' || check_name || ': ' || status || coalesce(' (' || details || ')', '') from ops.dq_results
        where run_id = '$RUN_ID' and status <> 'PASSED' order by check_name"
+  echo "-- reconciliation with the source (ops.reconciliation)"
+  sql "select status, count(*) from ops.reconciliation where run_id = '$RUN_ID' group by status order by status" | column -t -s $'\t'
+  sql "select '  ' || entity || '@' || store || ' ' || metric || ': ' || status || ' source ' || trim_scale(source)
+              || ', warehouse ' || trim_scale(warehouse) || coalesce(' (' || note || ')', '')
+       from ops.reconciliation where run_id = '$RUN_ID' and status <> 'OK' order by status, store, entity, metric"
   echo "-- notification (ops.notifications)"
   sql "select '  ' || kind || ' ' || status || coalesce(': ' || left(detail, 300), '') from ops.notifications where run_id = '$RUN_ID'"
   echo "  (sent to the LOCAL STAND-IN on 127.0.0.1:$STUB_PORT: no Power BI dataset was refreshed, no one was alerted)"

@@ -43,16 +43,16 @@ from (
     union all
     -- merged customers -----------------------------------------------------------------------------------
     select 'relationship.customer_source_customer', 'ERROR', 0,
-           'store customer records whose merged customer is not in dim_customers',
+           'live store customer records whose merged customer is not in dim_customers',
            (select count(*) from warehouse.dim_customer_sources s
-            where not exists (select 1 from warehouse.dim_customers d where d.customer_key = s.customer_key))
+            where s.deleted_at is null and not exists (select 1 from warehouse.dim_customers d where d.customer_key = s.customer_key))
     union all
     select 'relationship.customer_has_source', 'ERROR', 0,
-           'merged customers no store record points to, or showing a store record that is not theirs',
+           'merged customers no live store record points to, or showing a store record that is not theirs',
            (select count(*) from warehouse.dim_customers d
             where not exists (select 1 from warehouse.dim_customer_sources s
                               where s.store = d.source_store and s.customer_id = d.source_customer_id
-                                and s.customer_key = d.customer_key))
+                                and s.customer_key = d.customer_key and s.deleted_at is null))
     -- unique and not-null keys ------------------------------------------------------------------------------
     union all
     select 'unique.order_gid', 'ERROR', 0, 'order gids on more than one (store, order id)',

@@ -4,7 +4,8 @@
 -- store's settings (a store without settings fails the job: channel is not null). The merged customer comes
 -- through dim_customer_sources; orders without a customer keep customer_id and customer_key null. The newest
 -- version of an order decides its customer: reassigned or removed, the old customer's key goes. The job's rows are
--- the order versions inserted or updated (an older version skipped is not counted).
+-- the order versions inserted or updated (an older version skipped is not counted). An order the store deleted
+-- (warehouse.deleted_records, 00_deletions) is inserted deleted.
 
 create temporary table order_merged (n bigint) on commit drop;
 with merged as (
@@ -12,7 +13,8 @@ insert into warehouse.fact_orders as f
     (store, order_id, gid, order_name, channel, customer_id, customer_key, email, created_at, processed_at,
      updated_at, cancelled_at, cancel_reason, financial_status, fulfillment_status, currency, presentment_currency,
      subtotal, total_discounts, total_shipping, total_tax, total_price, total_refunded, presentment_total_price,
-     current_subtotal, current_total_price, total_refunded_shipping, net_payment, tags, test, loaded_run_id)
+     current_subtotal, current_total_price, total_refunded_shipping, net_payment, tags, test, deleted_at,
+     loaded_run_id)
 select o.store,
        (o.payload ->> 'legacyResourceId')::bigint,
        o.payload ->> 'id',
@@ -43,6 +45,7 @@ select o.store,
        warehouse.money(o.payload -> 'netPaymentSet'),
        coalesce(array(select jsonb_array_elements_text(o.payload -> 'tags')), '{}'),
        coalesce((o.payload ->> 'test')::boolean, false),
+       (select r.deleted_at from warehouse.deleted_records r where r.store = o.store and r.gid = o.payload ->> 'id'),
        current_setting('etl.run_id')
 from (select s.store, s.payload || '{}'::jsonb as payload  -- the run's rows, each payload decompressed once
       from staging.orders s where s.run_id = current_setting('etl.run_id') offset 0) o

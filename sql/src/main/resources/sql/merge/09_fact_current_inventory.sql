@@ -5,6 +5,7 @@
 -- date of that store is not older than the store's newest snapshot date; a store that staged none in this run, or
 -- staged an older day (a replay of that day: it rebuilds that day's snapshot only), keeps the levels of its newest
 -- snapshot date (warehouse.inventory_snapshot). A run that staged no current inventory leaves the table as it is.
+-- Items of deleted variants (and of variants of deleted products) are left out, also when the run staged no inventory.
 
 create temporary table inventory_item_stage on commit drop as
 select i.store,
@@ -50,7 +51,14 @@ left join ops.store_settings st on st.store = s.store
 left join lateral (select min(variant_id) as variant_id from warehouse.dim_product_variants v
                    where v.store = s.store and v.inventory_item_id = s.inventory_item_id) v on true
 where s.sku is not null
+  and not exists (select 1 from warehouse.dim_product_variants d
+                  where d.store = s.store and d.inventory_item_id = s.inventory_item_id and d.deleted_at is not null)
 order by s.sku, st.inventory_priority nulls last, s.store, s.inventory_item_id;
+
+-- A variant deleted since its store's newest snapshot (00_deletions) leaves current stock without waiting for the next one.
+delete from warehouse.fact_current_inventory c
+where exists (select 1 from warehouse.dim_product_variants d
+              where d.store = c.store and d.inventory_item_id = c.inventory_item_id and d.deleted_at is not null);
 
 select count(*) as merged_rows from warehouse.fact_current_inventory
 where loaded_run_id = current_setting('etl.run_id');

@@ -1,6 +1,7 @@
 -- inventory_snapshot: one set of rows per store and snapshot date: the store's business date in the run (setting
 -- etl.business_dates, a JSON object store -> date, as ops.etl_runs.business_dates has it). Re-running a date replaces
--- that date's rows of the stores whose inventory this run staged; other dates and stores are never touched.
+-- that date's rows of the stores whose inventory this run staged; other dates and stores are never touched. Items of
+-- variants deleted by that date are left out.
 
 create temporary table level_stage on commit drop as
 select i.store,
@@ -25,6 +26,14 @@ begin
             (select string_agg(distinct store, ', ') from level_stage where snapshot_date is null);
     end if;
 end $$;
+
+-- An item whose variant the store had deleted by the snapshot day (in the store's zone) is not in that day's stock:
+-- a replay of a day whose runs staged it before the deletion leaves it out, as the day's last run did.
+delete from level_stage l
+where exists (select 1 from warehouse.dim_product_variants v
+              join ops.store_settings st on st.store = v.store
+              where v.store = l.store and v.inventory_item_id = l.inventory_item_id and v.deleted_at is not null
+                and (v.deleted_at at time zone st.time_zone)::date <= l.snapshot_date);
 
 delete from warehouse.inventory_snapshot s
 using (select distinct i.store, (current_setting('etl.business_dates')::jsonb ->> i.store)::date as snapshot_date

@@ -1,4 +1,4 @@
--- mart.net_sales_daily: per store and local day (the store's time zone), test orders left out: the orders created
+-- mart.net_sales_daily: per store and local day (the store's time zone), test and deleted orders left out: the orders created
 -- that day and their total price (gross), the refunds processed that day and their total (whatever day their order
 -- was created), and net = gross - refunded. Full refresh by the run.
 
@@ -11,7 +11,7 @@ with gross as (
            count(*) as orders, sum(f.total_price) as gross_sales
     from warehouse.fact_orders f
     join ops.store_settings st on st.store = f.store
-    where not f.test
+    where not f.test and f.deleted_at is null
     group by 1, 2
 ),
 refunded as (
@@ -19,7 +19,7 @@ refunded as (
            sum(r.total_refunded) as refunded
     from warehouse.fact_refunds r
     join warehouse.fact_orders f on f.store = r.store and f.order_id = r.order_id
-    where not f.test
+    where not f.test and f.deleted_at is null
     group by 1, 2
 )
 select coalesce(g.store, r.store),

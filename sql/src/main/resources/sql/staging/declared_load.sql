@@ -1,2 +1,2 @@
-select status, staged_count, dead_lettered_count, archive_uri, error from ops.loader_loads
+select status, staged_count, dead_lettered_count, archive_uri, error, extracted::text from ops.loader_loads
 where run_id = ? and store = ? and entity = ?

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.multistore.elt.events.Entity;
 import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.ExtractCompleted;
+import com.multistore.elt.events.ExtractObservation;
 import com.multistore.elt.events.RawRecord;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.events.Topics;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,19 +78,25 @@ class ExtractionTests {
 
         JsonPath started = startRun("/runs", "{\"stores\":[\"retail\",\"wholesale\"]}");
         firstRun = started.getString("runId");
-        assertEquals(8, started.getList("plan").size());
-        assertTrue(started.getList("plan.mode").stream().allMatch(m -> m.equals("BULK") || m.equals("SNAPSHOT")));
+        assertEquals(10, started.getList("plan").size());
+        List<String> modes = started.getList("plan.mode");
+        List<String> entities = started.getList("plan.entity");
+        for (int i = 0; i < modes.size(); i++) {
+            assertEquals(entities.get(i).equals("deletions") ? "INCREMENTAL" : entities.get(i).equals("inventory")
+                    ? "SNAPSHOT" : "BULK", modes.get(i), entities.get(i) + ": bulk, a snapshot, or the paged deletions");
+        }
 
         JsonPath run = awaitRun(firstRun);
         assertEquals("SUCCEEDED", run.getString("status"), run.prettify());
 
         List<ExtractCompleted> completions = RawTopics.completions(firstRun);
-        assertEquals(8, completions.size(), completions.toString());
+        assertEquals(10, completions.size(), completions.toString());
         for (String store : STORES) {
             JsonPath truth = given().get(simulator + "/simulator/shops/" + store + "/truth").jsonPath();
             Map<Entity, Long> expected = Map.of(Entity.ORDERS, truth.getLong("orders.count"),
                     Entity.CUSTOMERS, truth.getLong("customers.count"), Entity.PRODUCTS, truth.getLong("products.count"),
-                    Entity.INVENTORY, truth.getLong("inventory.items"));
+                    Entity.INVENTORY, truth.getLong("inventory.items"),
+                    Entity.DELETIONS, truth.getMap("deleted").values().stream().mapToLong(n -> ((Number) n).longValue()).sum());
             for (Entity entity : Entity.values()) {
                 List<Consumed> records = RawTopics.records(entity, firstRun, store);
                 Set<String> gids = records.stream().map(c -> c.record().gid()).collect(Collectors.toSet());
@@ -100,9 +108,28 @@ class ExtractionTests {
                 assertEquals(records.size(), completed.recordCount());
                 assertEquals(endOffsets(records), completed.endOffsets(), store + " " + entity + ": barrier offsets");
                 records.forEach(c -> assertEquals(RawRecord.key(store, c.record().gid()), c.record().key()));
+                ExtractObservation observed = completed.observed();
+                assertEquals(gids.size(), observed.records(), store + " " + entity + ": records observed");
+                if (entity == Entity.INVENTORY || entity == Entity.DELETIONS) {
+                    assertNull(observed.shopifyCount(), entity + ": Shopify has no count of these");
+                } else {
+                    assertEquals(expected.get(entity), observed.shopifyCount(), store + " " + entity + ": Shopify's count");
+                    assertEquals("EXACT", observed.shopifyCountPrecision());
+                    assertNull(observed.countFrom(), "a bulk run counts the whole history");
+                }
                 firstRecords.put(store + "/" + entity.code(), records.stream()
                         .collect(Collectors.toMap(c -> c.record().gid(), Consumed::record)));
             }
+        }
+        for (String store : STORES) {
+            JsonPath truth = given().get(simulator + "/simulator/shops/" + store + "/truth").jsonPath();
+            Map<String, java.math.BigDecimal> sums = completion(completions, store, Entity.ORDERS).observed().sums();
+            assertEquals(0, new java.math.BigDecimal(truth.getString("orders.totalPrice"))
+                    .compareTo(sums.get(ExtractObservation.TOTAL_PRICE)), store + ": Σ total price observed");
+            assertEquals(0, new java.math.BigDecimal(truth.getString("orders.totalRefunded"))
+                    .compareTo(sums.get(ExtractObservation.TOTAL_REFUNDED)), store + ": Σ refunded observed");
+            assertEquals(truth.getLong("orders.lineItemQuantity"), sums.get(ExtractObservation.LINE_QUANTITY).longValueExact(),
+                    store + ": Σ line units observed");
         }
         RawRecord order = firstRecords.get("retail/orders").values().stream()
                 .filter(r -> r.payload().path("lineItems").path("nodes").size() > 1).findFirst().orElseThrow();
@@ -148,6 +175,12 @@ class ExtractionTests {
         Set<String> gids = records.stream().map(c -> c.record().gid()).collect(Collectors.toSet());
 
         assertEquals(expected, gids, "touched orders plus the overlap, nothing else");
+        ExtractObservation observed = completion(RawTopics.completions(runId), "retail", Entity.ORDERS).observed();
+        assertEquals(gids.size(), observed.records(), "distinct records observed");
+        assertEquals(Instant.ofEpochSecond(watermark).minus(Duration.ofMinutes(5)), observed.countFrom());
+        assertEquals(records.stream().filter(c -> c.record().sourceUpdatedAt().isBefore(observed.countTo()))
+                .map(c -> c.record().gid()).distinct().count(), observed.shopifyCount(),
+                "Shopify counts the window's records the run published");
         assertEquals(endOffsets(records), completion(RawTopics.completions(runId), "retail", Entity.ORDERS).endOffsets());
         for (Consumed c : records) {
             ObjectNode paged = c.record().payload().deepCopy();
@@ -278,6 +311,57 @@ class ExtractionTests {
         }
         assertEquals(byPath.get("BULK lines"), byPath.get("INCREMENTAL lines"), "paged and bulk payloads are the same");
         assertEquals(byPath.get("BULK metafields"), byPath.get("INCREMENTAL metafields"));
+    }
+
+    @Test
+    @Order(9)
+    void deletionsArePublishedKeyedByTheDeletedSubjectAndMoveTheirOwnWatermark() throws Exception {
+        Map<String, RawRecord> products = firstRecords.get("retail/products");
+        RawRecord deletedProduct = products.values().stream()
+                .filter(r -> r.payload().path("variants").path("nodes").size() > 1).findFirst().orElseThrow();
+        RawRecord trimmedProduct = products.values().stream().filter(r -> r != deletedProduct)
+                .filter(r -> r.payload().path("variants").path("nodes").size() > 1).findFirst().orElseThrow();
+        String deletedVariant = trimmedProduct.payload().path("variants").path("nodes").get(0).path("id").asText();
+        String deletedOrder = firstRecords.get("retail/orders").keySet().stream().sorted().findFirst().orElseThrow();
+        long customer = given().get(simulator + "/simulator/shops/retail/customers/without-orders?count=1").jsonPath()
+                .getLong("customers[0]");
+        String deletedCustomer = "gid://shopify/Customer/" + customer;
+        for (String gid : List.of(deletedProduct.gid(), deletedVariant, deletedOrder, deletedCustomer)) {
+            String path = switch (gid.split("/")[3]) {
+                case "Product" -> "products";
+                case "ProductVariant" -> "variants";
+                case "Order" -> "orders";
+                default -> "customers";
+            };
+            given().delete(simulator + "/simulator/shops/retail/" + path + "/" + gid.substring(gid.lastIndexOf('/') + 1))
+                    .then().statusCode(200);
+        }
+
+        JsonPath started = startRun("/runs", "{\"stores\":[\"retail\"],\"entities\":[\"deletions\"]}");
+        String runId = started.getString("runId");
+        assertEquals(List.of("INCREMENTAL"), started.getList("plan.mode"));
+        assertEquals("SUCCEEDED", awaitRun(runId).getString("status"));
+
+        List<Consumed> records = RawTopics.records(Entity.DELETIONS, runId, "retail");
+        Map<String, JsonNode> bySubject = new TreeMap<>();
+        records.forEach(c -> bySubject.put(c.record().gid(), c.record().payload()));
+        assertEquals(new TreeMap<>(Map.of(deletedProduct.gid(), "PRODUCT", deletedVariant, "PRODUCT_VARIANT",
+                        deletedOrder, "ORDER", deletedCustomer, "CUSTOMER")).toString(),
+                new TreeMap<>(bySubject.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().path("subjectType").asText()))).toString(),
+                "one destroy event per deleted subject, keyed by the subject, none for the deleted product's variants");
+        for (Consumed c : records) {
+            assertEquals(RawRecord.key("retail", c.record().gid()), c.record().key());
+            assertEquals("destroy", c.record().payload().path("action").asText());
+            assertTrue(c.record().payload().path("id").asText().startsWith("gid://shopify/BasicEvent/"));
+            assertEquals(Instant.parse(c.record().payload().path("createdAt").asText()), c.record().sourceUpdatedAt(),
+                    "a deletion is dated by its event");
+        }
+        assertEquals(endOffsets(records), completion(RawTopics.completions(runId), "retail", Entity.DELETIONS).endOffsets());
+
+        transformCompleted(runId, Status.SUCCEEDED);
+        Instant newest = records.stream().map(c -> c.record().sourceUpdatedAt()).max(Instant::compareTo).orElseThrow();
+        awaitEquals(newest.getEpochSecond(), () -> watermarkEpoch("retail", Entity.DELETIONS), "deletions watermark");
     }
 
     private static long distinct(JsonNode nodes) {

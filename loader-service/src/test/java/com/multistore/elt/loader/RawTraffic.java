@@ -55,7 +55,7 @@ final class RawTraffic implements AutoCloseable {
     /** The example payload of an entity with its id (and legacy id) replaced by the n-th gid. */
     static ObjectNode payload(Entity entity, long n) {
         ObjectNode node = (ObjectNode) EXAMPLES.get(entity).deepCopy();
-        node.put("id", gid(entity, n));
+        node.put(entity == Entity.DELETIONS ? "subjectId" : "id", gid(entity, n));
         if (node.has("legacyResourceId")) {
             node.put("legacyResourceId", Long.toString(n));
         }
@@ -145,11 +145,13 @@ final class RawTraffic implements AutoCloseable {
         producer.close();
     }
 
+    /** The GID type of each entity's records (a deletion's record is keyed by its subject: here a product). */
     private static final Map<Entity, String> TYPES = Map.of(Entity.ORDERS, "Order", Entity.CUSTOMERS, "Customer",
-            Entity.PRODUCTS, "Product", Entity.INVENTORY, "InventoryItem");
+            Entity.PRODUCTS, "Product", Entity.INVENTORY, "InventoryItem", Entity.DELETIONS, "Product");
     private static final Map<Entity, JsonNode> EXAMPLES = Map.of(
             Entity.ORDERS, example("order"), Entity.CUSTOMERS, example("customer"),
-            Entity.PRODUCTS, example("product"), Entity.INVENTORY, example("inventory-item"));
+            Entity.PRODUCTS, example("product"), Entity.INVENTORY, example("inventory-item"),
+            Entity.DELETIONS, example("deletion"));
 
     private static JsonNode example(String name) {
         try (InputStream in = RawTraffic.class.getClassLoader().getResourceAsStream("shopify/payloads/" + name + ".json")) {

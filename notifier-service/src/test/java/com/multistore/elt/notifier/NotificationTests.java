@@ -90,7 +90,10 @@ class NotificationTests extends NotifierTestsBase {
                         "duplicate key value violates unique constraint \"fact_orders_pkey\"")),
                 new TransformCompleted.DataQuality(3, 1, 2),
                 List.of(new TransformCompleted.DeadLetters("retail", Entity.ORDERS, 3, List.of(
-                        new DeadLetterReason("missing gid", 2), new DeadLetterReason("missing payload", 1)))));
+                        new DeadLetterReason("missing gid", 2), new DeadLetterReason("missing payload", 1)))),
+                new TransformCompleted.Reconciliation(11, 0, 1, List.of(new TransformCompleted.Difference("retail",
+                        Entity.ORDERS, "records", new java.math.BigDecimal("50.0000"), new java.math.BigDecimal("49.0000"),
+                        new java.math.BigDecimal("-1.0000"), "ERROR", "the extractor published 50 records"))));
 
         deliver(runId, failed, failed);
         assertEquals("SENT", awaitOutcome(runId, 2, 0));
@@ -109,7 +112,9 @@ class NotificationTests extends NotifierTestsBase {
         for (String expected : List.of(runId, "attempt 2", "merge_orders after 3 attempt(s)", "fact_orders_pkey",
                 "3 passed, 1 warned, 2 failed", "ops.etl_run_log where run_id = '" + runId + "'",
                 "transformer: http://etl-host:8083", "Dead letters: 3 record(s)", "orders@retail: 3",
-                "2 x missing gid", "1 x missing payload", "/dead-letters/redrive")) {
+                "2 x missing gid", "1 x missing payload", "/dead-letters/redrive",
+                "Reconciliation with the source: 11 OK, 0 warned, 1 failed",
+                "ERROR orders@retail records: source 50, warehouse 49 (difference -1): the extractor published 50")) {
             assertTrue(message.contains(expected), "alert lacks: " + expected + "\n" + message);
         }
         assertTrue(!message.contains("merge_customers after"), "only failed jobs are listed");

@@ -47,28 +47,31 @@ final class PipelineChecks {
             truths.put(store, truth);
             JsonNode orders = truth.counts.get("orders");
             String where = " where store = '" + store + "'";
-            assertEquals(orders.get("count").asLong(), pipeline.number("select count(*) from warehouse.fact_orders" + where),
+            // what the shop still has: the rows it deleted stay in the warehouse, flagged (see assertDeletionsFlagged)
+            String live = where + " and deleted_at is null";
+            String ofLiveOrders = where + " and order_id in (select order_id from warehouse.fact_orders" + live + ")";
+            assertEquals(orders.get("count").asLong(), pipeline.number("select count(*) from warehouse.fact_orders" + live),
                     store + ": orders");
             assertEquals(0, new BigDecimal(orders.get("totalPrice").asText()).compareTo(new BigDecimal(pipeline.text(
-                    "select coalesce(sum(total_price), 0)::text from warehouse.fact_orders" + where))),
+                    "select coalesce(sum(total_price), 0)::text from warehouse.fact_orders" + live))),
                     store + ": order total " + orders.get("totalPrice").asText());
             assertEquals(orders.get("lineItems").asLong(),
-                    pipeline.number("select count(*) from warehouse.fact_order_lines" + where), store + ": order lines");
+                    pipeline.number("select count(*) from warehouse.fact_order_lines" + ofLiveOrders), store + ": order lines");
             assertEquals(orders.get("lineItemQuantity").asLong(), pipeline.number("select coalesce(sum(quantity), 0)"
-                    + " from warehouse.fact_order_lines" + where), store + ": ordered quantity of the lines");
+                    + " from warehouse.fact_order_lines" + ofLiveOrders), store + ": ordered quantity of the lines");
             assertEquals(orders.get("lineItemCurrentQuantity").asLong(), pipeline.number("select coalesce(sum("
-                    + "current_quantity), 0) from warehouse.fact_order_lines" + where),
+                    + "current_quantity), 0) from warehouse.fact_order_lines" + ofLiveOrders),
                     store + ": current quantity of the lines (refunded and cancelled units removed)");
             assertEquals(0, new BigDecimal(orders.get("lineItemCurrentTotal").asText()).compareTo(new BigDecimal(
-                    pipeline.text("select coalesce(sum(line_total), 0)::text from warehouse.fact_order_lines" + where))),
+                    pipeline.text("select coalesce(sum(line_total), 0)::text from warehouse.fact_order_lines" + ofLiveOrders))),
                     store + ": line totals (current quantity x unit price) " + orders.get("lineItemCurrentTotal").asText());
             assertEquals(orders.get("refunded").asLong(), pipeline.number("select count(distinct order_id) from"
-                    + " warehouse.fact_refunds" + where), store + ": refunded orders");
+                    + " warehouse.fact_refunds" + ofLiveOrders), store + ": refunded orders");
             assertEquals(0, new BigDecimal(orders.get("totalRefunded").asText()).compareTo(new BigDecimal(pipeline.text(
-                    "select coalesce(sum(total_refunded), 0)::text from warehouse.fact_refunds" + where))),
+                    "select coalesce(sum(total_refunded), 0)::text from warehouse.fact_refunds" + ofLiveOrders))),
                     store + ": refunds " + orders.get("totalRefunded").asText());
             assertEquals(0, new BigDecimal(orders.get("totalRefunded").asText()).compareTo(new BigDecimal(pipeline.text(
-                    "select coalesce(sum(amount), 0)::text from warehouse.fact_order_transactions" + where
+                    "select coalesce(sum(amount), 0)::text from warehouse.fact_order_transactions" + ofLiveOrders
                     + " and kind = 'REFUND' and status = 'SUCCESS'"))), store + ": refund transactions");
             for (String figure : List.of("gross", "refunded", "net")) {
                 String column = Map.of("gross", "gross_sales", "refunded", "refunded", "net", "net_sales").get(figure);
@@ -77,17 +80,67 @@ final class PipelineChecks {
                         store + ": net sales mart, " + figure + " " + orders.get("sales").get(figure).asText());
             }
             assertEquals(orders.get("metafields").asLong(),
-                    pipeline.number("select count(*) from warehouse.order_metafields" + where), store + ": order metafields");
+                    pipeline.number("select count(*) from warehouse.order_metafields" + ofLiveOrders), store + ": order metafields");
             assertEquals(truth.counts.get("customers").get("count").asLong(),
-                    pipeline.number("select count(*) from warehouse.dim_customer_sources" + where), store + ": customers");
+                    pipeline.number("select count(*) from warehouse.dim_customer_sources" + live), store + ": customers");
             assertEquals(truth.counts.get("products").get("count").asLong(),
-                    pipeline.number("select count(*) from warehouse.dim_products" + where), store + ": products");
+                    pipeline.number("select count(*) from warehouse.dim_products" + live), store + ": products");
             assertEquals(truth.counts.get("variants").get("count").asLong(),
-                    pipeline.number("select count(*) from warehouse.dim_product_variants" + where), store + ": variants");
+                    pipeline.number("select count(*) from warehouse.dim_product_variants" + live), store + ": variants");
+            assertDeletionsFlagged(store, truth);
         }
         assertCustomersMergedByEmail(truths);
         assertRetailFirstStock(truths);
         assertBakeryMarts(truths.get("bakery"), runId);
+    }
+
+    /**
+     * The run's reconciliation with Shopify (ops.reconciliation) found nothing to explain: per store, the records of
+     * every entity, Shopify's own counts of orders, customers and products, and the orders' money and units, all OK.
+     */
+    void assertReconciledExactly(String runId) {
+        List<String> expected = new java.util.ArrayList<>();
+        for (String store : STORES) {
+            for (String metric : List.of("customers records", "customers shopify_count", "deletions records",
+                    "inventory records", "orders line_quantity", "orders records", "orders shopify_count",
+                    "orders total_price", "orders total_refunded", "products records", "products shopify_count")) {
+                expected.add(store + " " + metric + " OK");
+            }
+        }
+        expected.sort(null);
+        assertEquals(expected, pipeline.texts("select store || ' ' || entity || ' ' || metric || ' ' || status"
+                + noteIfAny() + " from ops.reconciliation where run_id = '" + runId + "' order by 1"),
+                runId + ": every figure of every store reconciles with the source");
+    }
+
+    private static String noteIfAny() {
+        return " || coalesce(' (source ' || trim_scale(source) || ', warehouse ' || trim_scale(warehouse) || ': ' || note"
+                + " || ')', '')";
+    }
+
+    /**
+     * Every subject the shop deleted is flagged, and nothing else: its destroy event recorded, and deleted_at on the
+     * product (and its variants), the variant, the order or the store's customer record.
+     */
+    void assertDeletionsFlagged(String store, ShopTruth truth) {
+        JsonNode subjects = truth.counts.path("deletedSubjects");
+        String where = " where store = '" + store + "'";
+        Map<String, String> flagged = Map.of(
+                "PRODUCT", "select gid from warehouse.dim_products" + where + " and deleted_at is not null",
+                "ORDER", "select gid from warehouse.fact_orders" + where + " and deleted_at is not null",
+                "CUSTOMER", "select 'gid://shopify/Customer/' || customer_id from warehouse.dim_customer_sources" + where
+                        + " and deleted_at is not null",
+                "PRODUCT_VARIANT", "select gid from warehouse.dim_product_variants" + where + " and deleted_at is not null"
+                        + " and product_id not in (select product_id from warehouse.dim_products" + where
+                        + " and deleted_at is not null)");
+        for (String type : List.of("PRODUCT", "PRODUCT_VARIANT", "ORDER", "CUSTOMER")) {
+            List<String> expected = new java.util.ArrayList<>();
+            subjects.path(type).forEach(g -> expected.add(g.asText()));
+            expected.sort(null);
+            assertEquals(expected, pipeline.texts("select gid from warehouse.deleted_records" + where
+                    + " and subject_type = '" + type + "' order by gid"), store + ": " + type + " deletions recorded");
+            assertEquals(expected, pipeline.texts(flagged.get(type) + " order by 1"), store + ": " + type + " rows flagged");
+        }
     }
 
     /**
@@ -285,14 +338,14 @@ final class PipelineChecks {
         List<String> tables = new java.util.ArrayList<>();
         for (String table : List.of("dim_customers", "dim_customer_sources", "dim_products", "dim_product_variants",
                 "fact_orders", "fact_order_lines", "order_metafields", "fact_refunds", "fact_order_transactions",
-                "fact_current_inventory", "inventory_snapshot")) {
+                "fact_current_inventory", "inventory_snapshot", "deleted_records")) {
             tables.add("warehouse." + table);
         }
         tables.add("mart.net_sales_daily");
         tables.addAll(marts);
         for (String table : tables) {
             sums.put(table, pipeline.text("select count(*) || ':' || coalesce(md5(string_agg(r, '|' order by r)), '') from"
-                    + " (select (to_jsonb(t) - 'loaded_run_id' - 'loaded_at' - 'refreshed_at' - 'computed_run_id' - 'computed_at')::text as r"
+                    + " (select (to_jsonb(t) - 'loaded_run_id' - 'loaded_at' - 'refreshed_at' - 'computed_run_id' - 'computed_at' - 'recorded_at')::text as r"
                     + " from " + table + " t) x"));
         }
         return sums;

@@ -74,8 +74,11 @@ class PipelineEndToEndTests {
         firstRun = first;
         assertEquals("SUCCEEDED", checks.status(first), () -> "first run: " + checks.runError(first));
         assertEquals(0, pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + first
-                + "' and mode = 'INCREMENTAL'"), "a first run extracts in bulk");
+                + "' and mode = 'INCREMENTAL' and entity <> 'deletions'"), "a first run extracts in bulk");
+        assertEquals(STORES.size(), pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + first
+                + "' and mode = 'INCREMENTAL' and entity = 'deletions'"), "and pages each store's destroy events");
         checks.assertWarehouseMatchesTheShops(first);
+        checks.assertReconciledExactly(first);
         assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
                 "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + first + "'") == STORES.size()),
                 "the orders watermark of each store moves to the first run");
@@ -96,6 +99,24 @@ class PipelineEndToEndTests {
             pipeline.post(shop + "/customers/touch?count=" + CUSTOMERS_EDITED + "&email=true", "", false);
             pipeline.post(shop + "/inventory/adjust?count=15&delta=" + ("wholesale".equals(store) ? 5 : -3), "", false);
         }
+        // ... and each shop deletes an order and a customer without orders; retail and wholesale also a product (its
+        // variants go with it) and one variant of another product
+        for (String store : STORES) {
+            String shop = pipeline.simulator.url() + "/simulator/shops/" + store;
+            String where = " where store = '" + store + "'";
+            if (!"bakery".equals(store)) {
+                long product = pipeline.number("select min(product_id) from warehouse.dim_products" + where);
+                long variant = pipeline.number("select min(variant_id) from warehouse.dim_product_variants" + where
+                        + " and product_id = (select min(product_id) from (select product_id from warehouse.dim_product_variants"
+                        + where + " and product_id <> " + product + " group by product_id having count(*) > 1) t)");
+                pipeline.delete(shop + "/products/" + product);
+                pipeline.delete(shop + "/variants/" + variant);
+            }
+            pipeline.delete(shop + "/orders/" + pipeline.number("select min(order_id) from warehouse.fact_orders" + where));
+            JsonNode withoutOrders = pipeline.get(shop + "/customers/without-orders?count=1").path("customers");
+            assertFalse(withoutOrders.isEmpty(), store + " has a customer without orders to delete");
+            pipeline.delete(shop + "/customers/" + withoutOrders.get(0).asLong());
+        }
         String second = checks.runToTheEnd();
         assertEquals("SUCCEEDED", checks.status(second), () -> "incremental run: " + checks.runError(second));
         for (String store : STORES) {
@@ -114,6 +135,7 @@ class PipelineEndToEndTests {
                     + " the " + CUSTOMERS_EDITED + " edited customers (plus the overlap), not all; staged " + customers);
         }
         checks.assertWarehouseMatchesTheShops(second);
+        checks.assertReconciledExactly(second);
         assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
                 "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + second + "'") == STORES.size()),
                 "the orders watermark of each store moves to the incremental run");
@@ -270,8 +292,8 @@ class PipelineEndToEndTests {
                 .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())).toList();
         assertEquals(1, loads.size(), "one load completion: " + loads);
         assertEquals(orders, loads.get(0).path("stagedCount").asLong(), "the load reports every order: " + loads);
-        assertEquals(orders, pipeline.number("select count(*) from warehouse.fact_orders where store = 'retail'"),
-                "the warehouse has every order once");
+        assertEquals(orders, pipeline.number("select count(*) from warehouse.fact_orders where store = 'retail'"
+                + " and deleted_at is null"), "the warehouse has every order once (the one deleted stays, flagged)");
     }
 
     @Test
@@ -318,7 +340,8 @@ class PipelineEndToEndTests {
                 "select status from ops.notifications where kind = 'POWERBI_REFRESH' and run_id = '" + runId + "'"))),
                 "the run that recovered refreshes Power BI");
         assertEquals(ShopTruth.read(pipeline, "retail").counts.get("orders").get("lineItems").asLong(),
-                pipeline.number("select count(*) from warehouse.fact_order_lines where store = 'retail'"),
+                pipeline.number("select count(*) from warehouse.fact_order_lines where store = 'retail' and order_id in"
+                        + " (select order_id from warehouse.fact_orders where store = 'retail' and deleted_at is null)"),
                 "the retried merge left every line once");
     }
 

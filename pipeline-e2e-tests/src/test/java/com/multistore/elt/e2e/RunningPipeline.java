@@ -346,6 +346,19 @@ final class RunningPipeline {
         }
     }
 
+    /** The first column of every row, as text. */
+    List<String> texts(String sql) {
+        List<String> values = new ArrayList<>();
+        try (var c = database.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     void execute(String sql) {
         try {
             database.execute(sql);

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The Shopify entities the pipeline extracts; written in JSON as the lower-case name ("orders"). */
+/**
+ * The Shopify entities the pipeline extracts; written in JSON as the lower-case name ("orders"). {@code DELETIONS}
+ * are the store's destroy events of products, variants, orders and customers (keyed by the deleted subject's GID).
+ */
 public enum Entity {
     ORDERS("shopify.orders.raw"),
     CUSTOMERS("shopify.customers.raw"),
     PRODUCTS("shopify.products.raw"),
-    INVENTORY("shopify.inventory.raw");
+    INVENTORY("shopify.inventory.raw"),
+    DELETIONS("shopify.deletions.raw");
 
     private final String rawTopic;
 

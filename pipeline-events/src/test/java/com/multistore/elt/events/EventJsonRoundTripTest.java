@@ -57,6 +57,10 @@ class EventJsonRoundTripTest {
         assertEquals(Map.of(0, 4411L, 1, 4380L, 2, 0L), event.endOffsets());
         assertEquals(1250, event.recordCount());
         assertNull(event.error());
+        assertEquals(1250, event.observed().records());
+        assertEquals(new java.math.BigDecimal("18230.50"), event.observed().sums().get(ExtractObservation.TOTAL_PRICE));
+        assertEquals(Long.valueOf(1250), event.observed().shopifyCount());
+        assertEquals(Instant.parse("2026-11-22T11:29:58Z"), event.observed().countTo());
         assertEquals(sample, written(event));
     }
 
@@ -68,6 +72,7 @@ class EventJsonRoundTripTest {
         assertEquals(Status.FAILED, event.status());
         assertEquals(2, event.deadLetteredCount());
         assertEquals(new DeadLetterReason("missing gid", 1), event.deadLetterReasons().get(1));
+        assertEquals(new java.math.BigDecimal("412.00"), event.extracted().sums().get(ExtractObservation.TOTAL_REFUNDED));
         assertEquals(sample, written(event));
     }
 
@@ -82,6 +87,19 @@ class EventJsonRoundTripTest {
     }
 
     @Test
+    void eventsOfTheFormatBeforeReconciliationReadWithNone() throws IOException {
+        ObjectNode extract = (ObjectNode) sample("extract-completed.json");
+        extract.remove("observed");
+        assertNull(mapper.treeToValue(extract, ExtractCompleted.class).observed());
+        ObjectNode load = (ObjectNode) sample("load-completed.json");
+        load.remove("extracted");
+        assertNull(mapper.treeToValue(load, LoadCompleted.class).extracted());
+        ObjectNode transform = (ObjectNode) sample("transform-completed.json");
+        transform.remove("reconciliation");
+        assertNull(mapper.treeToValue(transform, TransformCompleted.class).reconciliation());
+    }
+
+    @Test
     void transformCompletedRoundTrips() throws IOException {
         JsonNode sample = sample("transform-completed.json");
         TransformCompleted event = mapper.treeToValue(sample, TransformCompleted.class);
@@ -91,6 +109,11 @@ class EventJsonRoundTripTest {
         assertEquals(new TransformCompleted.DataQuality(11, 1, 0), event.dq());
         assertEquals(Entity.ORDERS, event.deadLetters().get(0).entity());
         assertEquals(2, event.deadLetters().get(0).reasons().get(0).count());
+        assertEquals(1, event.reconciliation().failed());
+        assertEquals("orders@retail records: source 1250, warehouse 1248 (difference -2)",
+                event.reconciliation().differences().get(0).describe());
+        assertEquals("orders@retail shopify_count: source 1251, warehouse 1250 (difference -1): 1 order updated after the window closed",
+                event.reconciliation().differences().get(1).describe());
         assertEquals(sample, written(event));
     }
 

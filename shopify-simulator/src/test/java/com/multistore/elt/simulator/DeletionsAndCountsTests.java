@@ -100,6 +100,19 @@ class DeletionsAndCountsTests {
         assertEquals(1, truth.getInt("deleted.ORDER"));
         assertEquals(1, truth.getInt("deleted.PRODUCT"));
         assertTrue(truth.getInt("deleted.PRODUCT_VARIANT") >= 1);
+        assertTrue(truth.getList("deletedSubjects.PRODUCT").contains(deletedProduct));
+        assertTrue(truth.getList("deletedSubjects.PRODUCT_VARIANT").contains(deletedVariant));
+        assertEquals(List.of(order), truth.getList("deletedSubjects.ORDER"));
+        assertEquals(List.of("gid://shopify/Customer/" + customer), truth.getList("deletedSubjects.CUSTOMER"));
+
+        // the pipeline's payload of a deletion (DeletionEventNode) is served with every field it selects
+        JsonPath payloads = api.send("query { events(first: 250, sortKey: CREATED_AT, query: \"action:destroy\") {"
+                + " nodes { ...DeletionEventNode } } }\n" + com.multistore.elt.events.PayloadSelections.fragment("DeletionEventNode"),
+                Map.of());
+        List<Map<String, Object>> nodes = payloads.getList("data.events.nodes");
+        Map<String, Object> ofOrder = nodes.stream().filter(n -> order.equals(n.get("subjectId"))).findFirst().orElseThrow();
+        assertEquals(java.util.Set.of("id", "action", "createdAt", "message", "subjectId", "subjectType"), ofOrder.keySet());
+        assertEquals("ORDER", ofOrder.get("subjectType"));
     }
 
     @Test

@@ -372,6 +372,131 @@ class MergeRulesTests extends TransformTestsBase {
                 + " and sales_date = '2025-03-09'"));
     }
 
+    @Test
+    void deletionsSoftDeleteProductsWithTheirVariantsVariantsAndOrdersAndNoReplayRevivesThem() throws Exception {
+        long deletedProduct = Staging.nextId();
+        long itsVariant = Staging.nextId();
+        long keptProduct = Staging.nextId();
+        long deletedVariant = Staging.nextId();
+        long keptVariant = Staging.nextId();
+        long orderId = Staging.nextId();
+        String skuOfDeleted = "GONE-" + itsVariant;
+        long itemOfDeleted = Staging.nextId();
+        String run1 = newRunId();
+        stage(database, "products", run1, "retail", Staging.product(deletedProduct, itsVariant, skuOfDeleted, itemOfDeleted, "4.00"));
+        ObjectNode twoVariants = Staging.product(keptProduct, keptVariant, "KEPT-" + keptVariant, Staging.nextId(), "6.00");
+        ObjectNode second = ((ObjectNode) twoVariants.at("/variants/nodes/0")).deepCopy();
+        second.put("id", "gid://shopify/ProductVariant/" + deletedVariant).put("legacyResourceId", String.valueOf(deletedVariant))
+                .put("sku", "GONE-" + deletedVariant);
+        ((ObjectNode) second.get("inventoryItem")).put("id", "gid://shopify/InventoryItem/" + Staging.nextId());
+        ((ArrayNode) twoVariants.at("/variants/nodes")).add(second);
+        stage(database, "products", run1, "retail", twoVariants);
+        ObjectNode order = Staging.order(orderId, "2024-02-29T12:00:00Z", "PAID", null);
+        order.put("createdAt", "2024-02-29T12:00:00Z");
+        stage(database, "orders", run1, "retail", order);
+        stage(database, "inventory", run1, "retail", Staging.inventoryItem(itemOfDeleted, skuOfDeleted, 3, 4));
+        assertEquals(Status.SUCCEEDED, transform(run1, nextLatestDay()).status());
+        assertEquals(1, database.queryForLong("select orders from mart.net_sales_daily where store = 'retail'"
+                + " and sales_date = '2024-02-29'"));
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_current_inventory where sku = '" + skuOfDeleted + "'"));
+
+        String run2 = newRunId();
+        stage(database, "deletions", run2, "retail", Staging.deletion("PRODUCT", "gid://shopify/Product/" + deletedProduct,
+                "2026-11-22T09:00:00Z"));
+        stage(database, "deletions", run2, "retail", Staging.deletion("PRODUCT_VARIANT",
+                "gid://shopify/ProductVariant/" + deletedVariant, "2026-11-22T09:01:00Z"));
+        stage(database, "deletions", run2, "retail", Staging.deletion("ORDER", "gid://shopify/Order/" + orderId,
+                "2026-11-22T09:02:00Z"));
+        TransformCompleted deleted = transform(run2);
+        assertEquals(Status.SUCCEEDED, deleted.status());
+        assertEquals(4, rows(deleted, "deletions"), "the product, its variant, the other variant and the order");
+        assertEquals("deletions", deleted.jobs().get(0).name(), "deletions merge first");
+
+        assertEquals("2026-11-22 09:00:00", queryForString("select to_char(deleted_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
+                + " from warehouse.dim_products where store = 'retail' and product_id = " + deletedProduct));
+        assertEquals("2026-11-22 09:00:00", queryForString("select to_char(deleted_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
+                + " from warehouse.dim_product_variants where store = 'retail' and variant_id = " + itsVariant),
+                "a deleted product's variants go with it (Shopify logs no event for them)");
+        assertEquals("2026-11-22 09:01:00", queryForString("select to_char(deleted_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
+                + " from warehouse.dim_product_variants where store = 'retail' and variant_id = " + deletedVariant));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_product_variants where store = 'retail'"
+                + " and variant_id = " + keptVariant + " and deleted_at is not null"));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_products where store = 'retail'"
+                + " and product_id = " + keptProduct + " and deleted_at is not null"));
+        assertEquals("2026-11-22 09:02:00 1", queryForString("select to_char(f.deleted_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
+                + " || ' ' || (select count(*) from warehouse.fact_order_lines l where l.store = f.store and l.order_id = f.order_id)"
+                + " from warehouse.fact_orders f where store = 'retail' and order_id = " + orderId),
+                "the order is flagged and keeps its lines (facts keep history)");
+        assertEquals(0, database.queryForLong("select count(*) from mart.net_sales_daily where store = 'retail'"
+                + " and sales_date = '2024-02-29'"), "the mart leaves the deleted order out");
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.fact_current_inventory where sku = '" + skuOfDeleted + "'"),
+                "current inventory leaves the deleted variant out");
+        assertEquals(3, database.queryForLong("select count(*) from warehouse.deleted_records where loaded_run_id = '" + run2 + "'"));
+
+        // the same events again (the overlap), and a replay of an older window bringing the deleted rows back, change
+        // nothing; a product deleted in the same run that first brings it is merged deleted
+        long bornDeleted = Staging.nextId();
+        String run3 = newRunId();
+        stage(database, "deletions", run3, "retail", Staging.deletion("PRODUCT", "gid://shopify/Product/" + deletedProduct,
+                "2026-11-22T09:00:00Z"));
+        stage(database, "deletions", run3, "retail", Staging.deletion("PRODUCT", "gid://shopify/Product/" + bornDeleted,
+                "2026-11-22T10:00:00Z"));
+        ObjectNode newerCopy = Staging.product(deletedProduct, itsVariant, skuOfDeleted, itemOfDeleted, "4.50");
+        newerCopy.put("updatedAt", "2026-11-22T08:59:00Z");
+        stage(database, "products", run3, "retail", newerCopy);
+        stage(database, "products", run3, "retail", Staging.product(bornDeleted, Staging.nextId(), "BORN-" + bornDeleted,
+                Staging.nextId(), "1.00"));
+        stage(database, "orders", run3, "retail", Staging.order(orderId, "2026-11-22T08:00:00Z", "PAID", null));
+        TransformCompleted replayed = transform(run3);
+        assertEquals(Status.SUCCEEDED, replayed.status());
+        assertEquals(0, rows(replayed, "deletions"), "nothing left to mark");
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_products where store = 'retail'"
+                + " and product_id in (" + deletedProduct + ", " + bornDeleted + ") and deleted_at is null"));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_product_variants v where v.store = 'retail'"
+                + " and v.product_id in (" + deletedProduct + ", " + bornDeleted + ") and v.deleted_at is null"));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.fact_orders where store = 'retail'"
+                + " and order_id = " + orderId + " and deleted_at is null"));
+    }
+
+    @Test
+    void aDeletedCustomerLeavesTheirMergedCustomerWhichIsRecomputedFromTheRecordsLeft() throws Exception {
+        String email = "left+" + UUID.randomUUID() + "@example.com";
+        long wholesaleId = Staging.nextId();
+        long retailId = Staging.nextId();
+        long aloneId = Staging.nextId();
+        String run1 = newRunId();
+        stage(database, "customers", run1, "wholesale", Staging.customer(wholesaleId, email, "Wanda", "2026-11-20T10:00:00Z"));
+        stage(database, "customers", run1, "retail", Staging.customer(retailId, email, "Rita", "2026-11-21T10:00:00Z"));
+        stage(database, "customers", run1, "retail", Staging.customer(aloneId, null, "Alone", "2026-11-21T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+        String key = "'email:" + email + "'";
+        assertEquals("Rita {retail,wholesale}", queryForString("select first_name || ' ' || stores::text"
+                + " from warehouse.dim_customers where customer_key = " + key));
+
+        String run2 = newRunId();
+        stage(database, "deletions", run2, "retail", Staging.deletion("CUSTOMER", "gid://shopify/Customer/" + retailId,
+                "2026-11-22T09:00:00Z"));
+        stage(database, "deletions", run2, "retail", Staging.deletion("CUSTOMER", "gid://shopify/Customer/" + aloneId,
+                "2026-11-22T09:00:00Z"));
+        TransformCompleted deleted = transform(run2);
+        assertEquals(Status.SUCCEEDED, deleted.status(), "the customer relationship checks hold");
+        assertEquals(2, rows(deleted, "deletions"));
+        assertEquals("Wanda wholesale {wholesale}", queryForString("select first_name || ' ' || source_store || ' ' || stores::text"
+                + " from warehouse.dim_customers where customer_key = " + key));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_customers"
+                + " where customer_key = 'store:retail/" + aloneId + "'"), "a merged customer with no record left is removed");
+        assertEquals(2, database.queryForLong("select count(*) from warehouse.dim_customer_sources where store = 'retail'"
+                + " and customer_id in (" + retailId + ", " + aloneId + ") and deleted_at is not null"),
+                "the store records stay, flagged");
+
+        // a re-delivered copy of the deleted record does not bring it back into its merged customer
+        String run3 = newRunId();
+        stage(database, "customers", run3, "retail", Staging.customer(retailId, email, "Rita", "2026-11-21T11:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run3).status());
+        assertEquals("Wanda {wholesale}", queryForString("select first_name || ' ' || stores::text"
+                + " from warehouse.dim_customers where customer_key = " + key));
+    }
+
     private static long rows(TransformCompleted outcome, String job) {
         return outcome.jobs().stream().filter(j -> j.name().equals(job)).findFirst().orElseThrow().rows();
     }

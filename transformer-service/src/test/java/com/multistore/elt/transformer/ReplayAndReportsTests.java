@@ -56,7 +56,7 @@ class ReplayAndReportsTests extends TransformTestsBase {
         }
         attempts.sort(null);
         assertEquals(List.of(1, 2), attempts);
-        assertEquals(14, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
+        assertEquals(16, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
                 + "' and run_attempt = 2 and status = 'SUCCEEDED'"));
     }
 

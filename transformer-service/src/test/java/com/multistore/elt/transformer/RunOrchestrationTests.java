@@ -3,6 +3,7 @@ package com.multistore.elt.transformer;
 import com.multistore.elt.events.DeadLetterHeaders;
 import com.multistore.elt.events.DeadLetterReason;
 import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.ExtractObservation;
 import com.multistore.elt.events.EventJson;
 import com.multistore.elt.events.ExtractMode;
 import com.multistore.elt.events.LoadCompleted;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,9 +72,11 @@ class RunOrchestrationTests extends TransformTestsBase {
         TransformCompleted event = awaitEvent(runId);
         assertEquals(Status.SUCCEEDED, event.status());
         assertEquals(1, event.attempt());
-        assertEquals(14, event.jobs().size());
-        assertEquals("dim_customers", event.jobs().get(0).name());
-        assertEquals("data_quality", event.jobs().get(13).name());
+        assertEquals(16, event.jobs().size());
+        assertEquals("deletions", event.jobs().get(0).name());
+        assertEquals("dim_customers", event.jobs().get(1).name());
+        assertEquals("reconciliation", event.jobs().get(14).name());
+        assertEquals("data_quality", event.jobs().get(15).name());
         assertTrue(event.dq().passed() > 0);
         assertEquals(0, event.dq().failed());
         assertEquals("email:e2e+" + runId + "@example.com", queryForString("select customer_key from warehouse.fact_orders"
@@ -88,7 +92,7 @@ class RunOrchestrationTests extends TransformTestsBase {
         assertEquals(AS_OF.toString(), queryForString("select to_char(transform_started_at at time zone 'UTC',"
                 + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from ops.etl_runs where run_id = '" + runId + "'"),
                 "the attempt is claimed at the transformer's clock (fixed in the test profile)");
-        assertEquals(14, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
+        assertEquals(16, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
                 + "' and attempts = 1 and status = 'SUCCEEDED'"));
 
         // a re-delivered etl.run.started after the run, then a marker run with the same key (the same partition, so
@@ -182,6 +186,80 @@ class RunOrchestrationTests extends TransformTestsBase {
                 + ": observed 3 > 0"), checks.error());
         assertEquals("FAILED", queryForString("select status from ops.dq_results where run_id = '" + runId
                 + "' and check_name = 'dead_letters.orders'"));
+    }
+
+    @Test
+    void aRecordLostBeforeStagingFailsTheRunWithAReconciliationErrorNamingStoreEntityAndDifference() throws Exception {
+        String runId = newRunId();
+        long[] ids = {Staging.nextId(), Staging.nextId(), Staging.nextId()};
+        for (long id : ids) {
+            stage(database, "orders", runId, "wholesale", Staging.order(id, "2026-11-21T10:00:00Z", "PAID", null));
+        }
+        // the extractor saw the three orders (42.50 each, 2 units each) and Shopify counts three in the window
+        ExtractObservation observed = new ExtractObservation(3, Map.of(ExtractObservation.TOTAL_PRICE,
+                new BigDecimal("127.50"), ExtractObservation.TOTAL_REFUNDED, BigDecimal.ZERO,
+                ExtractObservation.LINE_QUANTITY, new BigDecimal("6")), Instant.parse("2026-11-21T09:00:00Z"),
+                Instant.parse("2026-11-21T12:00:00Z"), 3L, "EXACT");
+        // one staged row goes before the merge, and the load declares what is left (a record lost on the way in)
+        database.execute("delete from staging.orders where run_id = '" + runId + "' and gid = 'gid://shopify/Order/"
+                + ids[1] + "'");
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATES, List.of(
+                new RunStarted.PlanItem("wholesale", Entity.ORDERS, ExtractMode.INCREMENTAL))));
+        EventSender.send(Topics.LOAD_COMPLETED, runId, new LoadCompleted(runId, "wholesale", Entity.ORDERS,
+                Status.SUCCEEDED, 2, 0, null, null, List.of(), observed));
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(Status.FAILED, event.status());
+        JobResult reconciliation = event.jobs().stream().filter(j -> j.name().equals("reconciliation")).findFirst()
+                .orElseThrow();
+        assertEquals(Status.FAILED, reconciliation.status());
+        assertTrue(reconciliation.error().contains("orders@wholesale records: source 3, warehouse 2 (difference -1)"),
+                reconciliation.error());
+        assertTrue(reconciliation.error().contains("orders@wholesale shopify_count: source 3, warehouse 2 (difference -1)"),
+                reconciliation.error());
+        assertTrue(reconciliation.error().contains("orders@wholesale total_price: source 127.5, warehouse 85 (difference -42.5)"),
+                reconciliation.error());
+        assertEquals(4, event.reconciliation().failed(), event.reconciliation().toString());
+        assertEquals(1, event.reconciliation().ok(), "total refunded is 0 either way: " + event.reconciliation());
+        assertTrue(queryForString("select error from ops.etl_runs where run_id = '" + runId + "'")
+                .startsWith("reconciliation errors: "));
+        assertEquals("ERROR -1.0000", queryForString("select status || ' ' || difference from ops.reconciliation"
+                + " where run_id = '" + runId + "' and store = 'wholesale' and entity = 'orders' and metric = 'records'"));
+        io.restassured.path.json.JsonPath view = io.restassured.RestAssured.given().get("/runs/" + runId).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("FAILED", view.getString("status"));
+        assertEquals(5, view.getList("reconciliation").size(), "GET /runs/{id} shows every reconciliation row");
+        assertEquals("ERROR", view.getString("reconciliation.find { it.metric == 'records' }.status"));
+        assertEquals(-1.0, view.getDouble("reconciliation.find { it.metric == 'records' }.difference"));
+        io.restassured.RestAssured.given().get("/runs/run-nobody-knows").then().statusCode(404);
+    }
+
+    @Test
+    void aRunThatMatchesItsObservationReconcilesOkAndAWindowEdgeOnlyWarns() throws Exception {
+        String runId = newRunId();
+        long inWindow = Staging.nextId();
+        long changedDuringTheRun = Staging.nextId();
+        stage(database, "orders", runId, "retail", Staging.order(inWindow, "2026-11-21T10:00:00Z", "PAID", null));
+        stage(database, "orders", runId, "retail", Staging.order(changedDuringTheRun, "2026-11-21T12:00:30Z", "PAID", null));
+        // Shopify's count (asked after the extraction, for the records updated before 12:00) found the order that
+        // changed during the run no longer in the window and one other order of the window updated after paging
+        ExtractObservation observed = new ExtractObservation(2, Map.of(ExtractObservation.TOTAL_PRICE,
+                new BigDecimal("85.00"), ExtractObservation.TOTAL_REFUNDED, BigDecimal.ZERO,
+                ExtractObservation.LINE_QUANTITY, new BigDecimal("4")), Instant.parse("2026-11-21T09:00:00Z"),
+                Instant.parse("2026-11-21T12:00:00Z"), 2L, "EXACT");
+        EventSender.send(Topics.RUN_STARTED, runId, new RunStarted(runId, RunTrigger.MANUAL, BUSINESS_DATES, List.of(
+                new RunStarted.PlanItem("retail", Entity.ORDERS, ExtractMode.INCREMENTAL))));
+        EventSender.send(Topics.LOAD_COMPLETED, runId, new LoadCompleted(runId, "retail", Entity.ORDERS,
+                Status.SUCCEEDED, 2, 0, null, null, List.of(), observed));
+
+        TransformCompleted event = awaitEvent(runId);
+        assertEquals(Status.SUCCEEDED, event.status(), () -> event.jobs().toString());
+        assertEquals(4, event.reconciliation().ok());
+        assertEquals(1, event.reconciliation().warned());
+        TransformCompleted.Difference edge = event.reconciliation().differences().get(0);
+        assertEquals("shopify_count WARN -1", edge.metric() + " " + edge.status() + " "
+                + edge.difference().stripTrailingZeros().toPlainString());
+        assertTrue(edge.note().startsWith("window edge: 1 records changed after the window closed"), edge.note());
     }
 
     @Test

@@ -112,15 +112,27 @@ final class Staging {
         ((ObjectNode) set.get("shopMoney")).put("amount", amount);
     }
 
-    /** Stages a payload for (run, store) in staging.<table>, as the loader does (gid from the payload). */
+    /** A destroy event of the example shape for the subject {@code gid} of {@code subjectType}, created at {@code createdAt}. */
+    static ObjectNode deletion(String subjectType, String gid, String createdAt) {
+        ObjectNode d = example("deletion");
+        d.put("id", "gid://shopify/BasicEvent/" + nextId()).put("subjectType", subjectType).put("subjectId", gid)
+                .put("createdAt", createdAt);
+        return d;
+    }
+
+    /**
+     * Stages a payload for (run, store) in staging.<table>, as the loader does: the gid is the payload's (a deletion's
+     * is its subject's), the source updated_at its updatedAt (a deletion's, its createdAt).
+     */
     static void stage(TestDatabase db, String table, String runId, String store, JsonNode payload) throws SQLException {
         String sql = "insert into staging." + table + " (run_id, store, gid, source_updated_at, extracted_at, payload,"
                 + " kafka_topic, kafka_partition, kafka_offset) values (?, ?, ?, ?::timestamptz, now(), ?::jsonb, ?, 0, ?)";
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, runId);
             ps.setString(2, store);
-            ps.setString(3, payload.get("id").asText());
-            ps.setString(4, payload.path("updatedAt").asText(null));
+            boolean deletion = payload.has("subjectId");
+            ps.setString(3, payload.get(deletion ? "subjectId" : "id").asText());
+            ps.setString(4, payload.path(deletion ? "createdAt" : "updatedAt").asText(null));
             ps.setString(5, payload.toString());
             ps.setString(6, "shopify." + table + ".raw");
             ps.setLong(7, nextId());

@@ -9,10 +9,13 @@ import java.util.Map;
 /**
  * What the extractor sends for one entity: the paged document, the bulk query template, the top-level connection,
  * the GID type of a root node, where each child type of the bulk file goes back (connection field, in the
- * fragment's order), and for the paged path the query that pages each nested connection on its own.
+ * fragment's order), for the paged path the query that pages each nested connection on its own, and Shopify's own
+ * count of a window (null where the API has none: inventory items, deletions). Deletions (the store's destroy events)
+ * are only ever paged: their bulk template is null.
  */
 public record EntityQueries(Entity entity, String pageDocument, String bulkTemplate, String connection,
-                            String rootType, Map<String, String> childFields, List<NestedConnection> nested) {
+                            String rootType, Map<String, String> childFields, List<NestedConnection> nested,
+                            String countDocument) {
 
     /**
      * A connection nested in the payload ({@code lineItems} of an order) and the document that asks one node's rest
@@ -30,18 +33,33 @@ public record EntityQueries(Entity entity, String pageDocument, String bulkTempl
                     GraphQlDocuments.load("orders-bulk"), "orders", "Order",
                     ordered("LineItem", "lineItems", "Metafield", "metafields"),
                     List.of(NestedConnection.of("lineItems", "order-line-items", 250),
-                            NestedConnection.of("metafields", "order-metafields", 250)));
+                            NestedConnection.of("metafields", "order-metafields", 250)),
+                    GraphQlDocuments.load("orders-count"));
             case CUSTOMERS -> new EntityQueries(entity, GraphQlDocuments.load("customers-page"),
-                    GraphQlDocuments.load("customers-bulk"), "customers", "Customer", Map.of(), List.of());
+                    GraphQlDocuments.load("customers-bulk"), "customers", "Customer", Map.of(), List.of(),
+                    GraphQlDocuments.load("customers-count"));
             case PRODUCTS -> new EntityQueries(entity, GraphQlDocuments.load("products-page"),
                     GraphQlDocuments.load("products-bulk"), "products", "Product",
                     ordered("ProductVariant", "variants"),
-                    List.of(NestedConnection.of("variants", "product-variants", 250)));
+                    List.of(NestedConnection.of("variants", "product-variants", 250)),
+                    GraphQlDocuments.load("products-count"));
             case INVENTORY -> new EntityQueries(entity, GraphQlDocuments.load("inventory-page"),
                     GraphQlDocuments.load("inventory-bulk"), "inventoryItems", "InventoryItem",
                     ordered("InventoryLevel", "inventoryLevels"),
-                    List.of(NestedConnection.of("inventoryLevels", "inventory-item-levels", 250)));
+                    List.of(NestedConnection.of("inventoryLevels", "inventory-item-levels", 250)), null);
+            case DELETIONS -> new EntityQueries(entity, GraphQlDocuments.load("deletions-page"), null, "events",
+                    "BasicEvent", Map.of(), List.of(), null);
         };
+    }
+
+    /** Whether the entity can be extracted by a bulk query (all but the deletions). */
+    public boolean hasBulk() {
+        return bulkTemplate != null;
+    }
+
+    /** The operation name of the count query. */
+    public String countOperation() {
+        return entity.code() + "-count";
     }
 
     /** The operation name used for pacing and logs. */

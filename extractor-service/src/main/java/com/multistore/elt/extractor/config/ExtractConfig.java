@@ -15,8 +15,8 @@ public interface ExtractConfig {
     @WithDefault("PT5M")
     Duration overlap();
 
-    /** The entities a run extracts, in this order, per store. */
-    @WithDefault("orders,customers,products,inventory")
+    /** The entities a run extracts, in this order, per store (deletions last: a deletion seen during the run wins). */
+    @WithDefault("orders,customers,products,inventory,deletions")
     List<Entity> entities();
 
     /** Page size of paged queries (at most 250); shrunk automatically when Shopify answers MAX_COST_EXCEEDED. */

@@ -21,13 +21,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Extracts one store x entity: runs the paged path (INCREMENTAL; a bulk query with the same window when the cost cap
  * makes paging pointless) or the bulk path (BULK, SNAPSHOT), publishes every node as a RawRecord keyed
- * {@code <store>/<gid>}, writes progress, and waits until the broker acknowledged every record.
+ * {@code <store>/<gid>}, writes progress, and waits until the broker acknowledged every record. Deletions are paged
+ * only, each keyed by its subject's GID and dated by the event's createdAt.
  */
 @ApplicationScoped
 public class EntityExtraction {
@@ -66,18 +68,25 @@ public class EntityExtraction {
         Counter published = Counter.builder("extractor.records.published").tag("store", item.store())
                 .tag("entity", item.entity().code()).register(registry);
         Instant extractedAt = clock.instant();
+        // Shopify's count is asked, after the extraction, for the records updated before it started
+        Instant countTo = truncated(item.to() != null && item.to().isBefore(extractedAt) ? item.to() : extractedAt);
+        ExtractObserver observer = new ExtractObserver(item.entity(), item.mode() == ExtractMode.INCREMENTAL);
         Instant[] largest = {null};
         long[] count = {0};
         String[] operation = {null};
+        boolean deletions = item.entity() == Entity.DELETIONS;
         NodeSink sink = node -> {
-            String gid = node.path("id").asText(null);
+            // a deletion is keyed by the deleted subject and dated by its event
+            String gid = node.path(deletions ? "subjectId" : "id").asText(null);
             if (gid == null) {
-                throw new ShopifyApiException("BAD_ANSWER", item.entity().code() + " node without id");
+                throw new ShopifyApiException("BAD_ANSWER", item.entity().code() + " node without "
+                        + (deletions ? "subjectId" : "id"));
             }
-            Instant updatedAt = updatedAt(node.get("updatedAt"));
+            Instant updatedAt = updatedAt(node.get(deletions ? "createdAt" : "updatedAt"));
             batch.send(new RawRecord(runId, item.store(), item.entity(), gid, item.businessDate(), updatedAt, extractedAt,
                     node));
             published.increment();
+            observer.accept(gid, updatedAt, node);
             if (updatedAt != null && (largest[0] == null || updatedAt.isAfter(largest[0]))) {
                 largest[0] = updatedAt;
             }
@@ -86,8 +95,11 @@ public class EntityExtraction {
                         clients.metrics().costSpent(item.store()) - costBefore, operation[0]);
             }
         };
-        String filter = SearchFilter.updatedAt(item.from(), item.to());
-        if (item.mode() == ExtractMode.INCREMENTAL) {
+        String filter = deletions ? SearchFilter.deletions(item.from(), item.to())
+                : SearchFilter.updatedAt(item.from(), item.to());
+        if (!q.hasBulk()) {
+            PagedExtraction.run(client, q, filter, config.pageSize(), 1, runId, sink);
+        } else if (item.mode() == ExtractMode.INCREMENTAL) {
             int pageSize = item.entity() == Entity.ORDERS ? config.ordersPageSize()
                     : config.pageSize();
             try {
@@ -104,7 +116,25 @@ public class EntityExtraction {
             }, sink);
         }
         Map<Integer, Long> endOffsets = batch.awaitAcks(config.ackTimeout());
-        return new ExtractResult(count[0], largest[0], endOffsets, clients.metrics().costSpent(item.store()) - costBefore);
+        Instant countFrom = item.mode() == ExtractMode.INCREMENTAL ? truncated(item.from()) : null;
+        Long shopifyCount = null;
+        String precision = null;
+        if (q.countDocument() != null) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("query", SearchFilter.updatedAt(countFrom, countTo));
+            JsonNode counted = client.execute(q.countOperation(), q.countDocument(), variables).data().path("count");
+            if (!counted.path("count").isNumber()) {
+                throw new ShopifyApiException("BAD_ANSWER", item.store() + " " + q.countOperation() + ": no count");
+            }
+            shopifyCount = counted.path("count").asLong();
+            precision = counted.path("precision").asText("EXACT");
+        }
+        return new ExtractResult(count[0], largest[0], endOffsets, clients.metrics().costSpent(item.store()) - costBefore,
+                observer.observation(countFrom, countTo, shopifyCount, precision));
+    }
+
+    private static Instant truncated(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private EntityQueries queries(Entity entity) {

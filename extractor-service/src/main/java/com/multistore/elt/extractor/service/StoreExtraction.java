@@ -51,7 +51,7 @@ public class StoreExtraction {
         }
         Instant to = result.largestUpdatedAt() != null ? result.largestUpdatedAt() : item.to();
         ExtractCompleted completed = new ExtractCompleted(runId, item.store(), item.entity(), Status.SUCCEEDED,
-                result.records(), item.from(), to, result.endOffsets(), null);
+                result.records(), item.from(), to, result.endOffsets(), null, result.observed());
         runs.finishItem(completed, result.records(), result.cost(), result.largestUpdatedAt(),
                 item.advancesWatermark());
         LOG.infof("run %s store %s %s: extract SUCCEEDED, %d records, cost %.0f, end offsets %s, %d ms", runId,

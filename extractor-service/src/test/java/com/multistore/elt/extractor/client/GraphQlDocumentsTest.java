@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphQlDocumentsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"orders-page", "customers-page", "products-page", "inventory-page",
+    @ValueSource(strings = {"orders-page", "customers-page", "products-page", "inventory-page", "deletions-page",
             "order-line-items", "order-metafields", "product-variants", "inventory-item-levels",
+            "orders-count", "customers-count", "products-count",
             "bulk-run", "bulk-status", "bulk-running", "bulk-cancel"})
     void documentValidatesAgainstTheFullSchema(String name) {
         String document = GraphQlDocuments.load(name);
@@ -58,7 +59,7 @@ class GraphQlDocumentsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Entity.class)
+    @EnumSource(value = Entity.class, names = "DELETIONS", mode = EnumSource.Mode.EXCLUDE)
     void bulkQueryValidatesWithAndWithoutAFilter(Entity entity) {
         String template = EntityQueries.of(entity).bulkTemplate();
         for (String filter : new String[]{null, "updated_at:>='2026-11-21T11:25:00Z' AND updated_at:<'2026-11-22T00:00:00Z'"}) {
@@ -70,7 +71,7 @@ class GraphQlDocumentsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Entity.class)
+    @EnumSource(value = Entity.class, names = "DELETIONS", mode = EnumSource.Mode.EXCLUDE)
     void bulkQueryKeepsShopifysBulkRules(Entity entity) {
         Document document = Parser.parse(GraphQlDocuments.bulkQuery(EntityQueries.of(entity).bulkTemplate(), null));
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
@@ -106,6 +107,18 @@ class GraphQlDocumentsTest {
             assertTrue(document.contains("sortKey: UPDATED_AT"), entity.code());
             assertTrue(document.contains("after: $after") && document.contains("query: $query"), entity.code());
         }
+    }
+
+    @Test
+    void deletionsArePagedDestroyEventsOldestFirst() {
+        EntityQueries queries = EntityQueries.of(Entity.DELETIONS);
+
+        assertFalse(queries.hasBulk(), "events are paged, never bulk");
+        assertTrue(queries.pageDocument().contains("events(first: $first, after: $after, sortKey: CREATED_AT, query: $query)"),
+                queries.pageDocument());
+        assertTrue(queries.pageDocument().contains("... on BasicEvent") && queries.pageDocument().contains("subjectId"));
+        assertFalse(queries.pageDocument().replaceAll("#[^\n]*", "").contains("deletionEvents"),
+                "not the deprecated deletionEvents");
     }
 
     @Test

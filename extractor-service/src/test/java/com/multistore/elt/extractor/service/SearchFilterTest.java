@@ -23,6 +23,15 @@ class SearchFilterTest {
     }
 
     @Test
+    void deletionsAreDestroyEventsOfTheFourSubjectsCreatedInTheWindow() {
+        assertEquals("action:destroy AND (subject_type:PRODUCT OR subject_type:PRODUCT_VARIANT OR subject_type:ORDER"
+                        + " OR subject_type:CUSTOMER) AND created_at:>='2026-11-21T11:25:00Z'",
+                SearchFilter.deletions(Instant.parse("2026-11-21T11:25:00.5Z"), null));
+        assertEquals("action:destroy AND " + SearchFilter.DELETED_SUBJECTS, SearchFilter.deletions(null, null),
+                "a first run reads every event Shopify still keeps");
+    }
+
+    @Test
     void aPageTooExpensiveShrinksInProportion() {
         assertEquals(124, PagedExtraction.smaller(250, 2003, 1000));
         assertEquals(249, PagedExtraction.smaller(250, 1001, 1000));

@@ -3,6 +3,8 @@ package com.multistore.elt.loader.repository;
 import com.multistore.elt.service.sql.SqlFiles;
 import com.multistore.elt.events.DeadLetterReason;
 import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.EventJson;
+import com.multistore.elt.events.ExtractObservation;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.Status;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +73,7 @@ public class LoadRepository {
             ps.setLong(6, load.deadLetteredCount());
             ps.setString(7, load.archiveUri());
             ps.setString(8, load.error());
+            ps.setString(9, load.extracted() == null ? null : json(load.extracted()));
             return ps.executeUpdate() == 1;
         }
     }
@@ -85,7 +88,8 @@ public class LoadRepository {
                     return Optional.empty();
                 }
                 load = new LoadCompleted(runId, store, entity, Status.valueOf(rs.getString(1)),
-                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), List.of(),
+                        rs.getString(6) == null ? null : observation(rs.getString(6)));
             }
         }
         return Optional.of(withReasons(connection, load));
@@ -106,7 +110,23 @@ public class LoadRepository {
             }
         }
         return new LoadCompleted(load.runId(), load.store(), load.entity(), load.status(), load.stagedCount(),
-                load.deadLetteredCount(), load.archiveUri(), load.error(), reasons);
+                load.deadLetteredCount(), load.archiveUri(), load.error(), reasons, load.extracted());
+    }
+
+    private static String json(ExtractObservation observation) {
+        try {
+            return EventJson.mapper().writeValueAsString(observation);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ExtractObservation observation(String json) {
+        try {
+            return EventJson.mapper().readValue(json, ExtractObservation.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Starts the retention of a merged run's staging rows; returns how many of its loads it marked. */

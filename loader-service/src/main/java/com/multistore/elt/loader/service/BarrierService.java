@@ -51,7 +51,8 @@ public class BarrierService {
         while (true) {
             List<String> behind = behind(topic, completed.endOffsets());
             if (behind.isEmpty()) {
-                return loadService.declare(completed.runId(), completed.store(), completed.entity(), null, null);
+                return loadService.declare(completed.runId(), completed.store(), completed.entity(), null, null,
+                        completed.observed());
             }
             if (Instant.now().isAfter(deadline)) {
                 return loadService.declare(completed.runId(), completed.store(), completed.entity(),

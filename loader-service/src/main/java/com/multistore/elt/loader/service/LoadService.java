@@ -1,6 +1,7 @@
 package com.multistore.elt.loader.service;
 
 import com.multistore.elt.events.Entity;
+import com.multistore.elt.events.ExtractObservation;
 import com.multistore.elt.events.LoadCompleted;
 import com.multistore.elt.events.Status;
 import com.multistore.elt.loader.archive.ArchiveKeys;
@@ -48,6 +49,12 @@ public class LoadService {
      */
     public LoadCompleted declare(String runId, String store, Entity entity, String failure, String archiveUri)
             throws SQLException {
+        return declare(runId, store, entity, failure, archiveUri, null);
+    }
+
+    /** As above, passing on the extractor's observation of the store x entity (null: none) for the reconciliation. */
+    public LoadCompleted declare(String runId, String store, Entity entity, String failure, String archiveUri,
+                                 ExtractObservation extracted) throws SQLException {
         LoadCompleted load;
         boolean first;
         try (Connection connection = dataSource.getConnection()) {
@@ -59,7 +66,7 @@ public class LoadService {
                 String error = failure != null ? failure : counts.archiveError();
                 load = loads.withReasons(connection, new LoadCompleted(runId, store, entity,
                         error == null ? Status.SUCCEEDED : Status.FAILED, counts.staged(), counts.deadLettered(), uri,
-                        error));
+                        error).withExtracted(extracted));
                 first = loads.declare(connection, load);
                 if (!first) {
                     load = loads.declared(connection, runId, store, entity).orElseThrow();

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * The text of an SNS alert: a subject SNS accepts (ASCII, one line, under 100 characters) and a body that says which
- * run and attempt, which jobs failed with which errors, the data-quality counts, the Power BI outcome per dataset,
- * and where to look. Built only from the event, the dataset states and configuration: no credentials.
+ * run and attempt, which jobs failed with which errors, the data-quality counts, the reconciliation with the source
+ * (counts and every difference), the Power BI outcome per dataset, and where to look. Built only from the event, the dataset states and configuration: no credentials.
  */
 public record RunAlert(String subject, String message) {
 
@@ -102,6 +102,13 @@ public record RunAlert(String subject, String message) {
         TransformCompleted.DataQuality dq = event.dq();
         body.append("Data quality: ").append(dq == null ? "not reported"
                 : dq.passed() + " passed, " + dq.warned() + " warned, " + dq.failed() + " failed").append('\n');
+        TransformCompleted.Reconciliation r = event.reconciliation();
+        body.append("Reconciliation with the source: ").append(r == null ? "not reported"
+                : r.ok() + " OK, " + r.warned() + " warned, " + r.failed() + " failed").append('\n');
+        if (r != null) {
+            r.differences().forEach(d -> body.append("  - ").append(d.status()).append(' ').append(d.describe())
+                    .append('\n'));
+        }
         return body;
     }
 

@@ -20,7 +20,8 @@ class PayloadSelectionTest {
             "OrderNode, orders",
             "CustomerNode, customers",
             "ProductNode, products",
-            "InventoryItemNode, inventoryItems"})
+            "InventoryItemNode, inventoryItems",
+            "DeletionEventNode, events"})
     void selectionValidatesAgainstTheFullSchema(String fragment, String connection) {
         String document = "query { " + connection + "(first: 1) { nodes { ..." + fragment + " } } }\n"
                 + PayloadSelections.fragment(fragment);

@@ -34,6 +34,9 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ShopAdmin {
     private static final Logger LOG = Logger.getLogger(ShopAdmin.class);
+    /** EventSubjectType of a deletion -> the GID type of its subject. */
+    private static final Map<String, String> DELETED_GID_TYPES = Map.of("PRODUCT", "Product", "PRODUCT_VARIANT",
+            "ProductVariant", "ORDER", "Order", "CUSTOMER", "Customer");
 
     /**
      * Business time (updatedAt, createdAt) comes from the pipeline clock; the {@code wall} millis stay the real
@@ -402,11 +405,16 @@ public class ShopAdmin {
         t.put("orders", o);
         t.put("customers", Map.of("count", d.customers.size()));
         Map<String, Long> deleted = new TreeMap<>();
+        Map<String, List<String>> deletedSubjects = new TreeMap<>();
         for (DeletionRecord r : d.deletions.byId().values()) {
             deleted.merge(r.subjectType, 1L, Long::sum);
+            deletedSubjects.computeIfAbsent(r.subjectType, k -> new ArrayList<>())
+                    .add(Values.gid(DELETED_GID_TYPES.get(r.subjectType), r.subjectId));
         }
+        deletedSubjects.values().forEach(gids -> gids.sort(null));
         t.put("products", Map.of("count", d.products.size(), "deleted", deleted.getOrDefault("PRODUCT", 0L)));
         t.put("deleted", deleted);
+        t.put("deletedSubjects", deletedSubjects);
         t.put("variants", Map.of("count", d.variants.size()));
         t.put("inventory", Map.of("items", d.inventoryItems.size(), "levels", levels, "available", available,
                 "onHand", onHand));

@@ -77,6 +77,10 @@ public class EtlRunLoad extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String deadLetterReasons = "[]";
 
+    /** The extractor's observation of the store x entity (ExtractObservation as JSON), for the reconciliation; null: none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String extracted;
+
     /** When the latest event for it arrived, by the database's clock (its default on insert, now() on replace). */
     @Column(name = "received_at", insertable = false, updatable = false)
     public Instant receivedAt;
@@ -88,7 +92,7 @@ public class EtlRunLoad extends PanacheEntityBase {
     }
 
     public static void record(String runId, String store, String entity, String status, long staged,
-                              long deadLettered, String error, String deadLetterReasons) {
+                              long deadLettered, String error, String deadLetterReasons, String extracted) {
         EtlRunLoad load = findById(new Key(runId, store, entity), LockModeType.PESSIMISTIC_WRITE);
         if (load == null) {
             load = new EtlRunLoad();
@@ -100,6 +104,7 @@ public class EtlRunLoad extends PanacheEntityBase {
             load.deadLetteredCount = deadLettered;
             load.error = error;
             load.deadLetterReasons = deadLetterReasons;
+            load.extracted = extracted;
             load.persist();
             return;
         }
@@ -108,6 +113,7 @@ public class EtlRunLoad extends PanacheEntityBase {
         load.deadLetteredCount = deadLettered;
         load.error = error;
         load.deadLetterReasons = deadLetterReasons;
+        load.extracted = extracted;
         update("receivedAt = current_timestamp where runId = ?1 and store = ?2 and entity = ?3", runId, store, entity);
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 public record MergeJob(String name, String script) {
 
     public static final String DATA_QUALITY = "data_quality";
+    public static final String RECONCILIATION = "reconciliation";
     public static final String BARRIER = "barrier";
 
-    /** The jobs in dependency order: dimensions, facts, inventory, then the marts. */
+    /** The jobs in dependency order: the store's deletions first, dimensions, facts, inventory, then the marts. */
     public static final List<MergeJob> ALL = List.of(
+            of("00", "deletions"),
             of("01", "dim_customers"),
             of("02", "dim_products"),
             of("03", "dim_product_variants"),

@@ -55,7 +55,8 @@ public class RunLedger {
     public void recordLoad(LoadCompleted load) throws JsonProcessingException {
         EtlRunLoad.record(load.runId(), load.store(), load.entity().code(), load.status().name(), load.stagedCount(),
                 load.deadLetteredCount(), load.error(),
-                EventJson.mapper().writeValueAsString(load.deadLetterReasons()));
+                EventJson.mapper().writeValueAsString(load.deadLetterReasons()),
+                load.extracted() == null ? null : EventJson.mapper().writeValueAsString(load.extracted()));
     }
 
     /** The run's dead letters per store x entity, with their reasons, as the loads said. */

@@ -5,8 +5,10 @@ import com.multistore.elt.events.Status;
 import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.events.TransformCompleted.DataQuality;
 import com.multistore.elt.events.TransformCompleted.JobResult;
+import com.multistore.elt.events.TransformCompleted.Reconciliation;
 import com.multistore.elt.transformer.repository.DataQualityRepository;
 import com.multistore.elt.transformer.repository.DataQualityRepository.CheckResult;
+import com.multistore.elt.transformer.repository.ReconciliationRepository;
 import com.multistore.elt.transformer.repository.StoreSettingsRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,25 +24,30 @@ import java.util.stream.Collectors;
 /**
  * One attempt at a run: the store settings, a check that every load's staging rows are still there (an attempt
  * never merges less than was loaded), the merge jobs in dependency order (each in its own transaction, with
- * retries), then the data-quality checks; the run's outcome and its event are recorded together (RunOutcomes).
+ * retries), then the reconciliation (the extractor's observation against what was staged and merged) and the
+ * data-quality checks, either of which fails the run with its errors; the run's outcome and its event are recorded
+ * together (RunOutcomes).
  */
 @ApplicationScoped
 public class TransformService {
 
     private static final Logger LOG = Logger.getLogger(TransformService.class);
     static final MergeJob CHECKS = new MergeJob(MergeJob.DATA_QUALITY, "sql/checks/data_quality.sql");
+    static final MergeJob RECONCILIATION = new MergeJob(MergeJob.RECONCILIATION, "sql/checks/reconciliation.sql");
 
     private final StoresConfig stores;
     private final StoreSettingsRepository storeSettings;
     private final MergeJobRunner jobs;
     private final DataQualityRepository dataQuality;
+    private final ReconciliationRepository reconciliations;
     private final RunLedger runs;
     private final RunOutcomes outcomes;
     private final MeterRegistry metrics;
 
     public TransformService(StoresConfig stores, StoreSettingsRepository storeSettings, MergeJobRunner jobs,
-                            DataQualityRepository dataQuality, RunLedger runs,
+                            DataQualityRepository dataQuality, ReconciliationRepository reconciliations, RunLedger runs,
                             RunOutcomes outcomes, MeterRegistry metrics) {
+        this.reconciliations = reconciliations;
         this.stores = stores;
         this.storeSettings = storeSettings;
         this.jobs = jobs;
@@ -80,7 +87,20 @@ public class TransformService {
                 error = job.name() + " failed after " + result.attempts() + " tries: " + result.error();
             }
         }
+        Reconciliation reconciliation = null;
         if (error == null) {
+            JobResult reconciled = runJob(run, RECONCILIATION);
+            String reconciliationError;
+            if (reconciled.status() == Status.FAILED) {
+                reconciliationError = reconciled.name() + " failed after " + reconciled.attempts() + " tries: "
+                        + reconciled.error();
+                results.add(reconciled);
+            } else {
+                ReconciliationOutcome outcome = evaluateReconciliation(run, reconciled);
+                reconciliation = outcome.reconciliation();
+                results.add(outcome.result());
+                reconciliationError = outcome.error();
+            }
             JobResult checks = runJob(run, CHECKS);
             if (checks.status() == Status.FAILED) {
                 error = checks.name() + " failed after " + checks.attempts() + " tries: " + checks.error();
@@ -91,6 +111,9 @@ public class TransformService {
                 results.add(outcome.result());
                 error = outcome.error();
             }
+            if (reconciliationError != null) {
+                error = error == null ? reconciliationError : reconciliationError + "; " + error;
+            }
         }
         List<TransformCompleted.DeadLetters> deadLetters = List.of();
         try {
@@ -100,7 +123,7 @@ public class TransformService {
         }
         Status status = error == null ? Status.SUCCEEDED : Status.FAILED;
         TransformCompleted completed = new TransformCompleted(run.runId(), run.attempt(), status, results, dq,
-                deadLetters);
+                deadLetters, reconciliation);
         finish(run, completed, error);
         return completed;
     }
@@ -154,6 +177,32 @@ public class TransformService {
         return new ChecksOutcome(dq, failed(checks, error), error);
     }
 
+    /** The run's reconciliation rows: an ERROR fails the run naming store, entity, metric and difference. */
+    private ReconciliationOutcome evaluateReconciliation(RunContext run, JobResult job) {
+        Reconciliation reconciliation;
+        try {
+            reconciliation = reconciliations.of(run.runId());
+        } catch (Exception e) {
+            String error = "reconciliation results unreadable: " + MergeJobRunner.error(e);
+            return new ReconciliationOutcome(null, failed(job, error), error);
+        }
+        String warnings = reconciliation.differences().stream().filter(d -> "WARN".equals(d.status()))
+                .map(TransformCompleted.Difference::describe).collect(Collectors.joining("; "));
+        if (!warnings.isEmpty()) {
+            LOG.warnf("run %s attempt %d: reconciliation warnings: %s", run.runId(), run.attempt(), warnings);
+        }
+        if (reconciliation.failed() == 0) {
+            LOG.infof("run %s attempt %d: reconciliation %d OK, %d warned", run.runId(), run.attempt(),
+                    reconciliation.ok(), reconciliation.warned());
+            return new ReconciliationOutcome(reconciliation, job, null);
+        }
+        metrics.counter("transformer.reconciliation.errors").increment(reconciliation.failed());
+        String error = "reconciliation errors: " + reconciliation.differences().stream()
+                .filter(d -> "ERROR".equals(d.status())).map(TransformCompleted.Difference::describe)
+                .collect(Collectors.joining("; "));
+        return new ReconciliationOutcome(reconciliation, failed(job, error), error);
+    }
+
     private static JobResult failed(JobResult checks, String error) {
         return new JobResult(checks.name(), Status.FAILED, checks.rows(), checks.attempts(), checks.durationMs(), error);
     }
@@ -180,5 +229,8 @@ public class TransformService {
     }
 
     private record ChecksOutcome(DataQuality dq, JobResult result, String error) {
+    }
+
+    private record ReconciliationOutcome(Reconciliation reconciliation, JobResult result, String error) {
     }
 }
