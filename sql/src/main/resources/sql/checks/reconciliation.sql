@@ -14,6 +14,9 @@
 --                  orders (fact_orders, fact_order_lines). Money matches to the cent or fails. A difference is an
 --                  ERROR unless the warehouse kept a newer version of some of those orders than the run brought (a
 --                  replay of an older window): WARN.
+--   deletions_without_event   ids (a run with the store's id sweep): the subjects the sweep found deleted with no
+--                  destroy event left (warehouse.deleted_records found_by 'sweep' of the run); OK when none, otherwise
+--                  a WARN listing them by type (they are marked deleted as of the sweep; the events had expired).
 -- A load without an observation (a replay from Kafka or the archive, an event of the older format) is not reconciled.
 -- Results replace the run's earlier ones (a replay of the merges). Setting: etl.run_id.
 
@@ -38,7 +41,10 @@ select 'inventory', s.store, s.gid, s.source_updated_at
 from staging.inventory s where s.run_id = current_setting('etl.run_id')
 union all
 select 'deletions', s.store, s.gid, s.source_updated_at
-from staging.deletions s where s.run_id = current_setting('etl.run_id');
+from staging.deletions s where s.run_id = current_setting('etl.run_id')
+union all
+select 'ids', s.store, s.gid, s.source_updated_at
+from staging.ids s where s.run_id = current_setting('etl.run_id');
 
 -- records ---------------------------------------------------------------------------------------------------------
 insert into ops.reconciliation (run_id, store, entity, metric, source, warehouse, difference, status, note)
@@ -116,5 +122,20 @@ cross join lateral (values ('total_price', (o.extracted #>> '{sums,total_price}'
                             o.line_quantity::numeric, 0))
     m(metric, source, warehouse, scale)
 where m.source is not null;
+
+-- the id sweep: deletions the events missed ------------------------------------------------------------------------
+insert into ops.reconciliation (run_id, store, entity, metric, source, warehouse, difference, status, note)
+select current_setting('etl.run_id'), l.store, 'ids', 'deletions_without_event', f.found, f.found, 0,
+       case when f.found = 0 then 'OK' else 'WARN' end,
+       case when f.found > 0 then f.found || ' deleted in Shopify with no destroy event left, found by the id sweep ('
+           || f.by_type || ') and marked deleted as of the sweep' end
+from reconcile_loads l
+cross join lateral (select coalesce(sum(t.n), 0) as found,
+                           string_agg(t.subject_type || ' ' || t.n, ', ' order by t.subject_type) as by_type
+                    from (select r.subject_type, count(*) as n from warehouse.deleted_records r
+                          where r.loaded_run_id = current_setting('etl.run_id') and r.store = l.store
+                            and r.found_by = 'sweep'
+                          group by r.subject_type) t) f
+where l.entity = 'ids';
 
 select count(*) as checks_run from ops.reconciliation where run_id = current_setting('etl.run_id');

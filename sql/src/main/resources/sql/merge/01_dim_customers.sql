@@ -28,7 +28,7 @@ set customer_key = case when email_normalized is not null then 'email:' || email
                         else 'store:' || store || '/' || customer_id end;
 
 -- The merged customers this run touches: those its records point to, those its records leave (e-mail changed), and
--- those of the records the run's deletions name.
+-- those of the records the run found deleted (a destroy event or the id sweep, 00_deletions).
 create temporary table customer_touched on commit drop as
 select customer_key from customer_stage
 union
@@ -39,9 +39,9 @@ where s.customer_key <> c.customer_key and c.updated_at >= s.updated_at
 union
 select s.customer_key
 from warehouse.dim_customer_sources s
-join staging.deletions d on d.run_id = current_setting('etl.run_id') and d.store = s.store
-                        and d.payload ->> 'subjectType' = 'CUSTOMER'
-                        and s.customer_id = substring(d.gid from '/(\d+)$')::bigint;
+join warehouse.deleted_records r on r.loaded_run_id = current_setting('etl.run_id') and r.store = s.store
+                                and r.subject_type = 'CUSTOMER'
+                                and s.customer_id = substring(r.gid from '/(\d+)$')::bigint;
 
 -- Each store's own record, never replaced by an older one of the same (store, id); a record of a deleted customer
 -- (warehouse.deleted_records) is inserted deleted. The job's rows are the records inserted or updated here (an older

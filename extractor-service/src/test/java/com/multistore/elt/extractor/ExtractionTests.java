@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,9 @@ class ExtractionTests {
                     Entity.INVENTORY, truth.getLong("inventory.items"),
                     Entity.DELETIONS, truth.getMap("deleted").values().stream().mapToLong(n -> ((Number) n).longValue()).sum());
             for (Entity entity : Entity.values()) {
+                if (entity == Entity.IDS) {
+                    continue; // a store's first load never sweeps
+                }
                 List<Consumed> records = RawTopics.records(entity, firstRun, store);
                 Set<String> gids = records.stream().map(c -> c.record().gid()).collect(Collectors.toSet());
                 ExtractCompleted completed = completion(completions, store, entity);
@@ -362,6 +366,48 @@ class ExtractionTests {
         transformCompleted(runId, Status.SUCCEEDED);
         Instant newest = records.stream().map(c -> c.record().sourceUpdatedAt()).max(Instant::compareTo).orElseThrow();
         awaitEquals(newest.getEpochSecond(), () -> watermarkEpoch("retail", Entity.DELETIONS), "deletions watermark");
+    }
+
+    @Test
+    @Order(10)
+    @SuppressWarnings("unchecked")
+    void theIdSweepListsEveryGidTheStoreStillHasAndIsDueAgainOnlyAfterItsInterval() throws Exception {
+        // retail was loaded before and never swept: a run of all its entities adds the sweep, a BULK listing
+        JsonPath started = startRun("/runs", "{\"stores\":[\"retail\"]}");
+        String runId = started.getString("runId");
+        assertTrue(started.getList("plan").stream().anyMatch(p -> p.toString().contains("entity=ids")
+                && p.toString().contains("mode=BULK")), started.getList("plan").toString());
+        assertEquals("SUCCEEDED", awaitRun(runId).getString("status"));
+
+        List<Consumed> records = RawTopics.records(Entity.IDS, runId, "retail");
+        JsonPath truth = given().get(simulator + "/simulator/shops/retail/truth").jsonPath();
+        Map<String, Long> byType = records.stream().collect(Collectors.groupingBy(c -> c.record().gid().split("/")[3],
+                TreeMap::new, Collectors.counting()));
+        assertEquals(new TreeMap<>(Map.of("Order", truth.getLong("orders.count"), "Customer",
+                truth.getLong("customers.count"), "Product", truth.getLong("products.count"))), byType,
+                "one record per order, customer and product the shop still has");
+        assertEquals(truth.getLong("variants.count"), records.stream()
+                .mapToLong(c -> c.record().payload().path("variants").path("nodes").size()).sum(),
+                "each product lists its variants' GIDs");
+        Set<String> listed = records.stream().map(c -> c.record().gid()).collect(Collectors.toSet());
+        List<String> deleted = new ArrayList<>();
+        truth.getMap("deletedSubjects").values().forEach(gids -> deleted.addAll((List<String>) gids));
+        assertFalse(deleted.isEmpty());
+        deleted.forEach(gid -> assertFalse(listed.contains(gid), gid + " is deleted and not listed"));
+        ExtractCompleted completed = completion(RawTopics.completions(runId), "retail", Entity.IDS);
+        assertEquals(records.size(), completed.observed().records());
+        assertNull(completed.observed().shopifyCount(), "Shopify has no count of a sweep");
+
+        transformCompleted(runId, Status.SUCCEEDED);
+        // the watermark is the sweep's start (rounded to the second here)
+        long sweptAt = Math.round(records.get(0).record().extractedAt().toEpochMilli() / 1000.0);
+        awaitEquals(sweptAt, () -> watermarkEpoch("retail", Entity.IDS), "the sweep's watermark is its start");
+
+        // within the interval (a week by default) the next run of all entities does not sweep again
+        JsonPath next = startRun("/runs", "{\"stores\":[\"retail\"]}");
+        assertFalse(next.getList("plan").toString().contains("entity=ids"), next.getList("plan").toString());
+        assertEquals("SUCCEEDED", awaitRun(next.getString("runId")).getString("status"));
+        transformCompleted(next.getString("runId"), Status.SUCCEEDED);
     }
 
     private static long distinct(JsonNode nodes) {

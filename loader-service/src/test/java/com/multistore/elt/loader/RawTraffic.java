@@ -145,13 +145,17 @@ final class RawTraffic implements AutoCloseable {
         producer.close();
     }
 
-    /** The GID type of each entity's records (a deletion's record is keyed by its subject: here a product). */
+    /**
+     * The GID type of each entity's records (a deletion's record is keyed by its subject: here a product; the id
+     * sweep's records here are products).
+     */
     private static final Map<Entity, String> TYPES = Map.of(Entity.ORDERS, "Order", Entity.CUSTOMERS, "Customer",
-            Entity.PRODUCTS, "Product", Entity.INVENTORY, "InventoryItem", Entity.DELETIONS, "Product");
+            Entity.PRODUCTS, "Product", Entity.INVENTORY, "InventoryItem", Entity.DELETIONS, "Product",
+            Entity.IDS, "Product");
     private static final Map<Entity, JsonNode> EXAMPLES = Map.of(
             Entity.ORDERS, example("order"), Entity.CUSTOMERS, example("customer"),
             Entity.PRODUCTS, example("product"), Entity.INVENTORY, example("inventory-item"),
-            Entity.DELETIONS, example("deletion"));
+            Entity.DELETIONS, example("deletion"), Entity.IDS, example("swept-product"));
 
     private static JsonNode example(String name) {
         try (InputStream in = RawTraffic.class.getClassLoader().getResourceAsStream("shopify/payloads/" + name + ".json")) {

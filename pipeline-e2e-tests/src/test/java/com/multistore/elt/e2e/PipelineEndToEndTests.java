@@ -117,8 +117,13 @@ class PipelineEndToEndTests {
             assertFalse(withoutOrders.isEmpty(), store + " has a customer without orders to delete");
             pipeline.delete(shop + "/customers/" + withoutOrders.get(0).asLong());
         }
+        // wholesale's destroy events expire before the next run reads them (Shopify keeps events for a limited
+        // time): only the id sweep, due on this second run, can find those deletions
+        pipeline.post(pipeline.simulator.url() + "/simulator/shops/wholesale/events/expire", "", false);
         String second = checks.runToTheEnd();
         assertEquals("SUCCEEDED", checks.status(second), () -> "incremental run: " + checks.runError(second));
+        assertEquals(STORES.size(), pipeline.number("select count(*) from ops.extractor_run_items where run_id = '"
+                + second + "' and entity = 'ids' and mode = 'BULK'"), "each store's first id sweep after its first load");
         for (String store : STORES) {
             assertEquals("INCREMENTAL", pipeline.text("select mode from ops.extractor_run_items where run_id = '" + second
                     + "' and store = '" + store + "' and entity = 'orders'"), store + " orders after a first run");
@@ -135,7 +140,11 @@ class PipelineEndToEndTests {
                     + " the " + CUSTOMERS_EDITED + " edited customers (plus the overlap), not all; staged " + customers);
         }
         checks.assertWarehouseMatchesTheShops(second);
-        checks.assertReconciledExactly(second);
+        checks.assertReconciled(second, Map.of("wholesale ids deletions_without_event", "WARN"));
+        assertEquals("bakery event 2, retail event 4, wholesale sweep 4", pipeline.text("select string_agg(store || ' '"
+                + " || found_by || ' ' || n, ', ' order by store) from (select store, found_by, count(*) as n from"
+                + " warehouse.deleted_records group by store, found_by) t"),
+                "wholesale's deletions found by the sweep, the others' by their events");
         assertTrue(RunningPipeline.await(Duration.ofSeconds(90), () -> pipeline.number(
                 "select count(*) from ops.watermarks where entity = 'orders' and run_id = '" + second + "'") == STORES.size()),
                 "the orders watermark of each store moves to the incremental run");

@@ -8,14 +8,17 @@ import java.util.Locale;
 
 /**
  * The Shopify entities the pipeline extracts; written in JSON as the lower-case name ("orders"). {@code DELETIONS}
- * are the store's destroy events of products, variants, orders and customers (keyed by the deleted subject's GID).
+ * are the store's destroy events of products, variants, orders and customers (keyed by the deleted subject's GID);
+ * {@code IDS} is the periodic id sweep: the GID of every order, customer and product (with its variants' GIDs) the
+ * store still has, which finds the deletions whose events Shopify no longer keeps.
  */
 public enum Entity {
     ORDERS("shopify.orders.raw"),
     CUSTOMERS("shopify.customers.raw"),
     PRODUCTS("shopify.products.raw"),
     INVENTORY("shopify.inventory.raw"),
-    DELETIONS("shopify.deletions.raw");
+    DELETIONS("shopify.deletions.raw"),
+    IDS("shopify.ids.raw");
 
     private final String rawTopic;
 

@@ -116,6 +116,26 @@ class DeletionsAndCountsTests {
     }
 
     @Test
+    void expiredDestroyEventsLeaveTheEventsButTheSubjectStaysDeletedInTheTruth() {
+        List<Map<String, Object>> products = api.send("{ products(first: 50, reverse: true) { nodes { variants(first: 10) {"
+                + " nodes { id } } } } }", Map.of()).getList("data.products.nodes");
+        String variant = products.stream().map(p -> (List<?>) ((Map<?, ?>) p.get("variants")).get("nodes"))
+                .filter(v -> v.size() > 1).findFirst().map(v -> (String) ((Map<?, ?>) v.get(v.size() - 1)).get("id"))
+                .orElseThrow();
+        ShopifyApi.admin().delete(SHOP + "/variants/" + number(variant)).then().statusCode(200);
+        assertTrue(events("action:destroy").stream().anyMatch(e -> variant.equals(e.get("subjectId"))));
+
+        int expired = ShopifyApi.admin().post(SHOP + "/events/expire").then().statusCode(200).extract().jsonPath()
+                .getInt("expired");
+
+        assertTrue(expired >= 1, "at least this test's event expired: " + expired);
+        assertEquals(0, events("action:destroy").size(), "Shopify no longer serves the expired events");
+        assertNull(node(variant, "").get("data.node"), "the variant stays deleted");
+        assertTrue(ShopifyApi.admin().get(SHOP + "/truth").jsonPath().getList("deletedSubjects.PRODUCT_VARIANT")
+                .contains(variant), "the ground truth still knows it was deleted");
+    }
+
+    @Test
     void whatShopifyRefusesToDeleteAnswers409() {
         String ordered = api.send("{ orders(first: 20) { nodes { customer { id } } } }", Map.of())
                 .getList("data.orders.nodes.customer.id").stream().filter(java.util.Objects::nonNull).findFirst()

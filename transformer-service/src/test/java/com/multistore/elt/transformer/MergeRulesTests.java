@@ -7,8 +7,10 @@ import com.multistore.elt.events.TransformCompleted;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -384,12 +386,8 @@ class MergeRulesTests extends TransformTestsBase {
         long itemOfDeleted = Staging.nextId();
         String run1 = newRunId();
         stage(database, "products", run1, "retail", Staging.product(deletedProduct, itsVariant, skuOfDeleted, itemOfDeleted, "4.00"));
-        ObjectNode twoVariants = Staging.product(keptProduct, keptVariant, "KEPT-" + keptVariant, Staging.nextId(), "6.00");
-        ObjectNode second = ((ObjectNode) twoVariants.at("/variants/nodes/0")).deepCopy();
-        second.put("id", "gid://shopify/ProductVariant/" + deletedVariant).put("legacyResourceId", String.valueOf(deletedVariant))
-                .put("sku", "GONE-" + deletedVariant);
-        ((ObjectNode) second.get("inventoryItem")).put("id", "gid://shopify/InventoryItem/" + Staging.nextId());
-        ((ArrayNode) twoVariants.at("/variants/nodes")).add(second);
+        ObjectNode twoVariants = Staging.withVariant(Staging.product(keptProduct, keptVariant, "KEPT-" + keptVariant,
+                Staging.nextId(), "6.00"), deletedVariant, "GONE-" + deletedVariant);
         stage(database, "products", run1, "retail", twoVariants);
         ObjectNode order = Staging.order(orderId, "2024-02-29T12:00:00Z", "PAID", null);
         order.put("createdAt", "2024-02-29T12:00:00Z");
@@ -456,6 +454,108 @@ class MergeRulesTests extends TransformTestsBase {
                 + " and v.product_id in (" + deletedProduct + ", " + bornDeleted + ") and v.deleted_at is null"));
         assertEquals(0, database.queryForLong("select count(*) from warehouse.fact_orders where store = 'retail'"
                 + " and order_id = " + orderId + " and deleted_at is null"));
+    }
+
+    @Test
+    void aCompleteIdSweepMarksWhatItNoLongerListsAndAPartialOneMarksNothing() throws Exception {
+        long keptProduct = Staging.nextId();
+        long keptVariant = Staging.nextId();
+        long goneVariant = Staging.nextId();
+        long goneProduct = Staging.nextId();
+        long goneProductsVariant = Staging.nextId();
+        long keptOrder = Staging.nextId();
+        long goneOrder = Staging.nextId();
+        long keptCustomer = Staging.nextId();
+        long goneCustomer = Staging.nextId();
+        String run1 = newRunId();
+        ObjectNode twoVariants = Staging.withVariant(Staging.product(keptProduct, keptVariant, "KEEP-" + keptVariant,
+                Staging.nextId(), "3.00"), goneVariant, "SWEPT-" + goneVariant);
+        stage(database, "products", run1, "wholesale", twoVariants);
+        stage(database, "products", run1, "wholesale", Staging.product(goneProduct, goneProductsVariant,
+                "SWEPT-" + goneProductsVariant, Staging.nextId(), "2.00"));
+        stage(database, "orders", run1, "wholesale", Staging.order(keptOrder, "2026-11-20T10:00:00Z", "PAID", null));
+        stage(database, "orders", run1, "wholesale", Staging.order(goneOrder, "2026-11-20T10:00:00Z", "PAID", null));
+        stage(database, "customers", run1, "wholesale", Staging.customer(keptCustomer, null, "Kept", "2026-11-20T10:00:00Z"));
+        stage(database, "customers", run1, "wholesale", Staging.customer(goneCustomer, null, "Gone", "2026-11-20T10:00:00Z"));
+        assertEquals(Status.SUCCEEDED, transform(run1).status());
+
+        // the sweep lists every GID the store still has: all live wholesale rows of the warehouse but the gone ones
+        String gone = "'gid://shopify/Product/" + goneProduct + "', 'gid://shopify/ProductVariant/" + goneVariant
+                + "', 'gid://shopify/Order/" + goneOrder + "', 'gid://shopify/Customer/" + goneCustomer + "'";
+        // a sweep that lost one of its GIDs on the way (fewer staged than the extractor listed) marks nothing
+        String partial = newRunId();
+        long listed = stageSweep(partial, "wholesale", gone);
+        database.execute("delete from staging.ids where run_id = '" + partial + "' and gid = 'gid://shopify/Order/"
+                + keptOrder + "'");
+        sweepLoad(partial, "wholesale", listed);
+        TransformCompleted notApplied = transform(partial);
+        assertEquals(0, rows(notApplied, "deletions"), "an incomplete sweep deletes nothing");
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.deleted_records where loaded_run_id = '"
+                + partial + "'"));
+        assertEquals(Status.FAILED, notApplied.status(), "and the lost GID fails the reconciliation");
+        assertTrue(notApplied.reconciliation().differences().stream().anyMatch(d -> d.describe()
+                .startsWith("ids@wholesale records: source " + listed + ", warehouse " + (listed - 1))),
+                notApplied.reconciliation().toString());
+
+        // the complete sweep: the product it no longer lists (with its variant), the variant its kept product no
+        // longer has, the order and the customer are marked deleted as of the sweep, found by the sweep, and counted
+        String complete = newRunId();
+        sweepLoad(complete, "wholesale", stageSweep(complete, "wholesale", gone));
+        TransformCompleted swept = transform(complete);
+        assertEquals(Status.SUCCEEDED, swept.status(), () -> swept.jobs().toString());
+        assertEquals(5, rows(swept, "deletions"), "product and its variant, the other variant, the order, the customer");
+        assertEquals("CUSTOMER sweep, ORDER sweep, PRODUCT sweep, PRODUCT_VARIANT sweep",
+                queryForString("select string_agg(subject_type || ' ' || found_by, ', ' order by subject_type)"
+                        + " from warehouse.deleted_records where loaded_run_id = '" + complete + "'"));
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.dim_products where store = 'wholesale'"
+                + " and product_id = " + goneProduct + " and deleted_at is not null"));
+        assertEquals(goneVariant + "," + goneProductsVariant,
+                queryForString("select string_agg(variant_id::text, ',' order by variant_id) from"
+                        + " warehouse.dim_product_variants where store = 'wholesale' and variant_id in (" + keptVariant + ", "
+                        + goneVariant + ", " + goneProductsVariant + ") and deleted_at is not null"));
+        assertEquals(1, database.queryForLong("select count(*) from warehouse.fact_orders where store = 'wholesale'"
+                + " and order_id = " + goneOrder + " and deleted_at is not null"));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.fact_orders where store = 'wholesale'"
+                + " and order_id = " + keptOrder + " and deleted_at is not null"));
+        assertEquals(0, database.queryForLong("select count(*) from warehouse.dim_customers"
+                + " where customer_key = 'store:wholesale/" + goneCustomer + "'"), "the merged customer is recomputed away");
+        TransformCompleted.Difference found = swept.reconciliation().differences().stream()
+                .filter(d -> d.metric().equals("deletions_without_event")).findFirst().orElseThrow();
+        assertEquals("WARN 4", found.status() + " " + found.source().stripTrailingZeros().toPlainString());
+        assertTrue(found.note().contains("CUSTOMER 1, ORDER 1, PRODUCT 1, PRODUCT_VARIANT 1"), found.note());
+    }
+
+    /**
+     * Stages a store's id sweep as the extractor would list it: every live product (with its live variants), order
+     * and customer record of the store in the warehouse, but the GIDs in {@code goneGids} (an SQL list). Returns how
+     * many GIDs it listed.
+     */
+    private long stageSweep(String runId, String store, String goneGids) throws SQLException {
+        String live = " where x.store = '" + store + "' and x.deleted_at is null and x.gid not in (" + goneGids + ")";
+        database.execute("insert into staging.ids (run_id, store, gid, source_updated_at, extracted_at, payload,"
+                + " kafka_topic, kafka_partition, kafka_offset)"
+                + " select '" + runId + "', '" + store + "', gid, updated_at, now(), payload, 'shopify.ids.raw', 0,"
+                + " row_number() over () from ("
+                + "   select x.gid, x.updated_at, jsonb_build_object('id', x.gid, 'variants', jsonb_build_object('nodes',"
+                + "     (select coalesce(jsonb_agg(jsonb_build_object('id', v.gid)), '[]') from warehouse.dim_product_variants v"
+                + "      where v.store = x.store and v.product_id = x.product_id and v.deleted_at is null"
+                + "        and v.gid not in (" + goneGids + ")))) as payload"
+                + "   from warehouse.dim_products x" + live
+                + "   union all select x.gid, x.updated_at, jsonb_build_object('id', x.gid) from warehouse.fact_orders x" + live
+                + "   union all select x.gid, x.updated_at, jsonb_build_object('id', x.gid) from (select c.*,"
+                + "     'gid://shopify/Customer/' || c.customer_id as gid from warehouse.dim_customer_sources c) x" + live
+                + " ) listed");
+        return database.queryForLong("select count(*) from staging.ids where run_id = '" + runId + "' and store = '"
+                + store + "'");
+    }
+
+    /** The loader's SUCCEEDED load of a store's id sweep, with the extractor's count of the GIDs it listed. */
+    private void sweepLoad(String runId, String store, long listed) throws SQLException {
+        long staged = database.queryForLong("select count(*) from staging.ids where run_id = '" + runId + "' and store = '"
+                + store + "'");
+        database.execute("insert into ops.etl_run_loads (run_id, store, entity, status, staged_count, extracted)"
+                + " values ('" + runId + "', '" + store + "', 'ids', 'SUCCEEDED', " + staged + ", '{\"records\": "
+                + listed + ", \"sums\": {}}')");
     }
 
     @Test

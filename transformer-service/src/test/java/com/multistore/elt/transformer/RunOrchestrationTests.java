@@ -416,6 +416,16 @@ class RunOrchestrationTests extends TransformTestsBase {
         assertEquals(Status.FAILED, completed.status());
         assertEquals(0, completed.jobs().size());
         assertTrue(queryForString("select error from ops.etl_runs where run_id = '" + runId + "'").contains("unknown-shop"));
+
+        // a run that brings only a deletion of such a store is refused the same way
+        String deletionOnly = newRunId();
+        stage(database, "deletions", deletionOnly, "unknown-shop", Staging.deletion("ORDER", "gid://shopify/Order/"
+                + Staging.nextId(), "2026-11-21T10:00:00Z"));
+        TransformCompleted refused = transform(deletionOnly, BUSINESS_DATE);
+        assertEquals(Status.FAILED, refused.status());
+        assertEquals(0, refused.jobs().size());
+        assertTrue(queryForString("select error from ops.etl_runs where run_id = '" + deletionOnly + "'")
+                .contains("unknown-shop"));
     }
 
     @Test

@@ -124,6 +124,16 @@ final class Staging {
      * Stages a payload for (run, store) in staging.<table>, as the loader does: the gid is the payload's (a deletion's
      * is its subject's), the source updated_at its updatedAt (a deletion's, its createdAt).
      */
+    /** The product with one more variant: a copy of its first with {@code variantId}, {@code sku} and a new item. */
+    static ObjectNode withVariant(ObjectNode product, long variantId, String sku) {
+        ObjectNode variant = ((ObjectNode) product.at("/variants/nodes/0")).deepCopy();
+        variant.put("id", "gid://shopify/ProductVariant/" + variantId).put("legacyResourceId", String.valueOf(variantId))
+                .put("sku", sku);
+        ((ObjectNode) variant.get("inventoryItem")).put("id", "gid://shopify/InventoryItem/" + nextId());
+        ((ArrayNode) product.at("/variants/nodes")).add(variant);
+        return product;
+    }
+
     static void stage(TestDatabase db, String table, String runId, String store, JsonNode payload) throws SQLException {
         String sql = "insert into staging." + table + " (run_id, store, gid, source_updated_at, extracted_at, payload,"
                 + " kafka_topic, kafka_partition, kafka_offset) values (?, ?, ?, ?::timestamptz, now(), ?::jsonb, ?, 0, ?)";

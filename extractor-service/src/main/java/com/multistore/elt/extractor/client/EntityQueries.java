@@ -49,10 +49,26 @@ public record EntityQueries(Entity entity, String pageDocument, String bulkTempl
                     List.of(NestedConnection.of("inventoryLevels", "inventory-item-levels", 250)), null);
             case DELETIONS -> new EntityQueries(entity, GraphQlDocuments.load("deletions-page"), null, "events",
                     "BasicEvent", Map.of(), List.of(), null);
+            // the id sweep has no document of its own: it runs the bulk queries of sweepParts()
+            case IDS -> new EntityQueries(entity, null, null, null, null, Map.of(), List.of(), null);
         };
     }
 
-    /** Whether the entity can be extracted by a bulk query (all but the deletions). */
+    /**
+     * The id sweep's bulk queries, one per top-level connection (a bulk query has exactly one): every order's,
+     * customer's and product's GID and updatedAt, the products with their variants' GIDs.
+     */
+    public static List<EntityQueries> sweepParts() {
+        return List.of(
+                new EntityQueries(Entity.IDS, null, GraphQlDocuments.load("orders-ids-bulk"), "orders", "Order",
+                        Map.of(), List.of(), null),
+                new EntityQueries(Entity.IDS, null, GraphQlDocuments.load("customers-ids-bulk"), "customers",
+                        "Customer", Map.of(), List.of(), null),
+                new EntityQueries(Entity.IDS, null, GraphQlDocuments.load("products-ids-bulk"), "products", "Product",
+                        ordered("ProductVariant", "variants"), List.of(), null));
+    }
+
+    /** Whether the entity can be extracted by its own bulk query (all but the deletions and the id sweep). */
     public boolean hasBulk() {
         return bulkTemplate != null;
     }

@@ -19,6 +19,15 @@ public interface ExtractConfig {
     @WithDefault("orders,customers,products,inventory,deletions")
     List<Entity> entities();
 
+    /**
+     * How often each store's id sweep runs (entity {@code ids}: a bulk query of the GIDs it still has, which finds
+     * the deletions whose destroy events Shopify no longer keeps): a scheduled or manual run of all entities adds it
+     * when the store's last successful sweep is older than this; a store's first load never sweeps. A run asking for
+     * entity {@code ids} sweeps at once.
+     */
+    @WithDefault("P7D")
+    Duration sweepEvery();
+
     /** Page size of paged queries (at most 250); shrunk automatically when Shopify answers MAX_COST_EXCEEDED. */
     @WithDefault("250")
     int pageSize();

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  * Extracts one store x entity: runs the paged path (INCREMENTAL; a bulk query with the same window when the cost cap
  * makes paging pointless) or the bulk path (BULK, SNAPSHOT), publishes every node as a RawRecord keyed
  * {@code <store>/<gid>}, writes progress, and waits until the broker acknowledged every record. Deletions are paged
- * only, each keyed by its subject's GID and dated by the event's createdAt.
+ * only, each keyed by its subject's GID and dated by the event's createdAt. The id sweep runs its three bulk queries
+ * of GIDs (orders, customers, products with their variants) one after the other.
  */
 @ApplicationScoped
 public class EntityExtraction {
@@ -97,7 +98,16 @@ public class EntityExtraction {
         };
         String filter = deletions ? SearchFilter.deletions(item.from(), item.to())
                 : SearchFilter.updatedAt(item.from(), item.to());
-        if (!q.hasBulk()) {
+        if (item.entity() == Entity.IDS) {
+            // the sweep: every GID the store has now, one bulk query per connection; its watermark is its start
+            for (EntityQueries part : EntityQueries.sweepParts()) {
+                bulk.run(client, part, null, runId, id -> {
+                    operation[0] = id;
+                    runs.progress(runId, item.store(), item.entity(), count[0], 0, id);
+                }, sink);
+            }
+            largest[0] = extractedAt;
+        } else if (!q.hasBulk()) {
             PagedExtraction.run(client, q, filter, config.pageSize(), 1, runId, sink);
         } else if (item.mode() == ExtractMode.INCREMENTAL) {
             int pageSize = item.entity() == Entity.ORDERS ? config.ordersPageSize()

@@ -6,6 +6,7 @@ import com.multistore.elt.extractor.config.ExtractConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import java.util.Optional;
  * Chooses each store x entity's mode and window: inventory is always a SNAPSHOT; a replay re-extracts its window
  * (paged, or bulk when asked) and moves no watermark; BULK when asked or when the store has no watermark yet (first
  * load); otherwise INCREMENTAL from the watermark minus the overlap. Deletions are always paged (INCREMENTAL): a first
- * load, or a BULK run, reads every destroy event Shopify still keeps.
+ * load, or a BULK run, reads every destroy event Shopify still keeps. The id sweep (IDS) is a BULK listing of what
+ * exists now, never a window; it is due when the store has been loaded before and its last sweep is older than
+ * {@code pipeline.extract.sweep-every}.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -25,7 +28,17 @@ public class RunPlanner {
     @Inject
     ExtractConfig config;
 
+    @Inject
+    Clock clock;
+
     public PlannedItem plan(String store, Entity entity, RunRequest request, LocalDate businessDate) {
+        if (entity == Entity.IDS) {
+            if (request.from() != null || request.to() != null) {
+                throw new IllegalArgumentException("the id sweep (entity ids) lists what a store has now: it has no"
+                        + " window to replay");
+            }
+            return new PlannedItem(store, entity, ExtractMode.BULK, null, null, true, businessDate);
+        }
         if (entity == Entity.INVENTORY) {
             return new PlannedItem(store, entity, ExtractMode.SNAPSHOT, null, null, false, businessDate);
         }
@@ -43,5 +56,18 @@ public class RunPlanner {
             return new PlannedItem(store, entity, ExtractMode.BULK, null, null, true, businessDate);
         }
         return new PlannedItem(store, entity, ExtractMode.INCREMENTAL, watermark.get().minus(config.overlap()), null, true, businessDate);
+    }
+
+    /**
+     * Whether a run of all entities adds the store's id sweep: not for a replay, nor on the store's first load (the
+     * warehouse has nothing of it to sweep), otherwise when its last successful sweep is older than the setting.
+     */
+    public boolean sweepDue(String store, RunRequest request) {
+        if (request.from() != null || request.to() != null || !request.entities().isEmpty()
+                || runs.watermark(store, Entity.ORDERS).isEmpty()) {
+            return false;
+        }
+        Optional<Instant> lastSweep = runs.watermark(store, Entity.IDS);
+        return lastSweep.isEmpty() || !lastSweep.get().isAfter(clock.instant().minus(config.sweepEvery()));
     }
 }

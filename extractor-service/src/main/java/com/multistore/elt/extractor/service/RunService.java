@@ -79,7 +79,12 @@ public class RunService {
         List<RunStarted.PlanItem> plan = new ArrayList<>();
         Map<RunStarted.PlanItem, RunLedger.Window> windows = new LinkedHashMap<>();
         for (String store : storeCodes) {
-            for (Entity entity : entities) {
+            List<Entity> ofStore = entities;
+            if (planner.sweepDue(store, request)) {
+                ofStore = new ArrayList<>(entities);
+                ofStore.add(Entity.IDS);
+            }
+            for (Entity entity : ofStore) {
                 PlannedItem item = planner.plan(store, entity, request, businessDates.get(store));
                 byStore.computeIfAbsent(store, s -> new ArrayList<>()).add(item);
                 RunStarted.PlanItem planItem = new RunStarted.PlanItem(store, entity, item.mode());

@@ -33,6 +33,7 @@ class GraphQlDocumentsTest {
     @ValueSource(strings = {"orders-page", "customers-page", "products-page", "inventory-page", "deletions-page",
             "order-line-items", "order-metafields", "product-variants", "inventory-item-levels",
             "orders-count", "customers-count", "products-count",
+            "orders-ids-bulk", "customers-ids-bulk", "products-ids-bulk",
             "bulk-run", "bulk-status", "bulk-running", "bulk-cancel"})
     void documentValidatesAgainstTheFullSchema(String name) {
         String document = GraphQlDocuments.load(name);
@@ -59,7 +60,7 @@ class GraphQlDocumentsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Entity.class, names = "DELETIONS", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Entity.class, names = {"DELETIONS", "IDS"}, mode = EnumSource.Mode.EXCLUDE)
     void bulkQueryValidatesWithAndWithoutAFilter(Entity entity) {
         String template = EntityQueries.of(entity).bulkTemplate();
         for (String filter : new String[]{null, "updated_at:>='2026-11-21T11:25:00Z' AND updated_at:<'2026-11-22T00:00:00Z'"}) {
@@ -71,9 +72,26 @@ class GraphQlDocumentsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Entity.class, names = "DELETIONS", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Entity.class, names = {"DELETIONS", "IDS"}, mode = EnumSource.Mode.EXCLUDE)
     void bulkQueryKeepsShopifysBulkRules(Entity entity) {
-        Document document = Parser.parse(GraphQlDocuments.bulkQuery(EntityQueries.of(entity).bulkTemplate(), null));
+        assertKeepsTheBulkRules(EntityQueries.of(entity).bulkTemplate());
+    }
+
+    @Test
+    void theIdSweepIsOneBulkQueryOfIdsPerConnectionKeepingTheBulkRules() {
+        List<EntityQueries> parts = EntityQueries.sweepParts();
+
+        assertEquals(List.of("orders", "customers", "products"), parts.stream().map(EntityQueries::connection).toList());
+        assertFalse(EntityQueries.of(Entity.IDS).hasBulk(), "the sweep runs its parts, not a query of its own");
+        for (EntityQueries part : parts) {
+            assertEquals(List.of(), SchemaCheck.problems(part.bulkTemplate()), part.connection());
+            assertFalse(part.bulkTemplate().contains("..."), part.connection() + ": ids only, no payload fragment");
+            assertKeepsTheBulkRules(part.bulkTemplate());
+        }
+    }
+
+    private static void assertKeepsTheBulkRules(String template) {
+        Document document = Parser.parse(GraphQlDocuments.bulkQuery(template, null));
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
                 .collect(Collectors.toMap(FragmentDefinition::getName, f -> f));
         OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);

@@ -169,7 +169,8 @@ public class ReplayService {
         }
         List<RunStarted.PlanItem> plan = new ArrayList<>();
         pairs.forEach(p -> plan.add(new RunStarted.PlanItem(p.getKey(), p.getValue(),
-                p.getValue() == Entity.INVENTORY ? ExtractMode.SNAPSHOT : ExtractMode.INCREMENTAL)));
+                p.getValue() == Entity.INVENTORY ? ExtractMode.SNAPSHOT
+                        : p.getValue() == Entity.IDS ? ExtractMode.BULK : ExtractMode.INCREMENTAL)));
         return plan;
     }
 

@@ -37,6 +37,8 @@ public final class ShopData {
     public final EntityTable<VariantRecord> variants = new EntityTable<>();
     public final EntityTable<InventoryItemRecord> inventoryItems = new EntityTable<>();
     public final EntityTable<DeletionRecord> deletions = new EntityTable<>();
+    /** Destroy events Shopify no longer serves (their retention passed): still deleted, no longer in {@code events}. */
+    public final List<DeletionRecord> expiredDeletions = new java.util.ArrayList<>();
     /** Every variant ever created, by catalogue index (lines keep pointing here after a deletion). */
     public final List<VariantRecord> catalogue;
     public final List<LocationRecord> locations;

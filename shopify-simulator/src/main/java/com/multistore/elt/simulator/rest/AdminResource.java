@@ -98,6 +98,14 @@ public class AdminResource {
         return admin.truth(shop);
     }
 
+    /** Shopify's event retention passing: the destroy events so far are no longer served (the deletions stay). */
+    @POST
+    @Path("shops/{shop}/events/expire")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> expireEvents(@HeaderParam("Authorization") String auth, @PathParam("shop") String code) {
+        return Map.of("expired", admin.expireDeletionEvents(shop(auth, code)));
+    }
+
     @POST
     @Path("shops/{shop}/orders/touch")
     @Consumes(MediaType.WILDCARD)

@@ -311,6 +311,23 @@ public class ShopAdmin {
         return ids;
     }
 
+    /**
+     * Lets the shop's destroy events expire, as Shopify's event retention does: the subjects stay deleted, and
+     * {@code events} no longer lists them. Returns how many expired.
+     */
+    public int expireDeletionEvents(ShopRuntime shop) {
+        ShopData d = shop.data();
+        synchronized (d) {
+            List<DeletionRecord> events = new ArrayList<>(d.deletions.byId().values());
+            for (DeletionRecord r : events) {
+                d.deletions.remove(r.id);
+                d.expiredDeletions.add(r);
+            }
+            LOG.infof("shop %s: %d destroy events expired", d.code, events.size());
+            return events.size();
+        }
+    }
+
     private long recordDeletion(ShopData d, String subjectType, long subjectId, String title) {
         long now = clock.instant().getEpochSecond();
         DeletionRecord deletion = new DeletionRecord(d.base + ShopData.EVENT + d.lastEventSequence.incrementAndGet(), now,
@@ -406,7 +423,9 @@ public class ShopAdmin {
         t.put("customers", Map.of("count", d.customers.size()));
         Map<String, Long> deleted = new TreeMap<>();
         Map<String, List<String>> deletedSubjects = new TreeMap<>();
-        for (DeletionRecord r : d.deletions.byId().values()) {
+        List<DeletionRecord> allDeletions = new ArrayList<>(d.deletions.byId().values());
+        allDeletions.addAll(d.expiredDeletions);
+        for (DeletionRecord r : allDeletions) {
             deleted.merge(r.subjectType, 1L, Long::sum);
             deletedSubjects.computeIfAbsent(r.subjectType, k -> new ArrayList<>())
                     .add(Values.gid(DELETED_GID_TYPES.get(r.subjectType), r.subjectId));
