@@ -78,7 +78,11 @@ wiremock_jar() { # prints the path of the local stand-in's WireMock jar, resolve
 kafka_start() {
   local dir="$STATE/kafka"
   mkdir -p "$dir"
-  if running kafka; then say "Kafka already running on 127.0.0.1:$KAFKA_PORT"; return 0; fi
+  if running kafka; then
+    say "Kafka already running on 127.0.0.1:$KAFKA_PORT"
+    kafka_topics "$(cat "$dir/classpath.txt")"
+    return 0
+  fi
   port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by another process (not started by this launcher); set KAFKA_PORT"
   if [ ! -s "$dir/classpath.txt" ] || [ "$ROOT/deploy/local/kafka/pom.xml" -nt "$dir/classpath.txt" ]; then
     say "resolving the Kafka broker's jars from Maven Central"
@@ -110,6 +114,25 @@ PROPS
   start_process kafka java -Xms256m -Xmx768m -cp "$cp" kafka.Kafka "$dir/server.properties"
   wait_for "Kafka" 60 port_open "$KAFKA_PORT" || die "Kafka did not open port $KAFKA_PORT: see $LOGS/kafka.log"
   say "Kafka (KRaft) up on 127.0.0.1:$KAFKA_PORT, data in ${dir#"$ROOT"/}/data"
+  kafka_topics "$cp"
+}
+
+# The pipeline's topics (pipeline-events' Topics.all(), as deploy/compose-check.sh reads them) are created up front
+# with 3 partitions, never left to auto-creation; only the missing ones, so a restart costs one listing.
+kafka_topics() {
+  local cp="$1" bootstrap="127.0.0.1:$KAFKA_PORT" wanted existing created="" topic
+  wanted=$(grep -oE '"[a-z]+(\.[a-z]+)+"' "$ROOT/pipeline-events/src/main/java/com/multistore/elt/events/Topics.java" | tr -d '"')
+  [ -n "$wanted" ] || die "no topics found in pipeline-events' Topics.java"
+  existing=$(java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --list \
+    2>>"$LOGS/kafka-topics.log") || die "listing the Kafka topics failed: see $LOGS/kafka-topics.log"
+  for topic in $wanted; do
+    grep -qxF "$topic" <<<"$existing" && continue
+    java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --if-not-exists \
+      --topic "$topic" --partitions 3 --replication-factor 1 >>"$LOGS/kafka-topics.log" 2>&1 \
+      || die "creating the topic $topic failed: see $LOGS/kafka-topics.log"
+    created="$created $topic"
+  done
+  if [ -n "$created" ]; then say "topics created:$created"; else say "topics: all $(wc -w <<<"$wanted") present"; fi
 }
 
 # ---- PostgreSQL: the local server; the database is created when missing ----------------------------------------
