@@ -525,6 +525,9 @@ class MergeRulesTests extends TransformTestsBase {
         assertTrue(found.note().contains("CUSTOMER 1, ORDER 1, PRODUCT 1, PRODUCT_VARIANT 1"), found.note());
     }
 
+    /** When the test's sweeps start: after every record they judge, whatever the machine's clock says. */
+    private static final String SWEPT_AT = "2026-12-01T00:00:00Z";
+
     /**
      * Stages a store's id sweep as the extractor would list it: every live product (with its live variants), order
      * and customer record of the store in the warehouse, but the GIDs in {@code goneGids} (an SQL list). Returns how
@@ -534,7 +537,7 @@ class MergeRulesTests extends TransformTestsBase {
         String live = " where x.store = '" + store + "' and x.deleted_at is null and x.gid not in (" + goneGids + ")";
         database.execute("insert into staging.ids (run_id, store, gid, source_updated_at, extracted_at, payload,"
                 + " kafka_topic, kafka_partition, kafka_offset)"
-                + " select '" + runId + "', '" + store + "', gid, updated_at, now(), payload, 'shopify.ids.raw', 0,"
+                + " select '" + runId + "', '" + store + "', gid, updated_at, '" + SWEPT_AT + "', payload, 'shopify.ids.raw', 0,"
                 + " row_number() over () from ("
                 + "   select x.gid, x.updated_at, jsonb_build_object('id', x.gid, 'variants', jsonb_build_object('nodes',"
                 + "     (select coalesce(jsonb_agg(jsonb_build_object('id', v.gid)), '[]') from warehouse.dim_product_variants v"
