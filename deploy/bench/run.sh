@@ -249,7 +249,7 @@ await_run() { # until the run ended, was notified and its watermark candidates w
 floor_run() { # run_id jobs_file -> "copy merge"
   local run_id=$1 jobs=$2 dir="$FLOOR_DIR/$1" entity t0 copy=0 merge=0 business_dates as_of name
   mkdir -p "$dir"
-  for entity in orders customers products inventory; do
+  for entity in orders refunds customers products inventory; do
     find "$STATE/archive" -path "*/entity=$entity/*" -name "run=$run_id-*.jsonl.gz" -print0 | sort -z \
       | xargs -0 -r zcat > "$dir/$entity.jsonl"
   done
@@ -258,7 +258,7 @@ floor_run() { # run_id jobs_file -> "copy merge"
   psql_bench -d "$PG_DATABASE" -c "\\copy (select store, channel, time_zone, inventory_priority, currency from ops.store_settings) to stdout" \
     | psql_bench -d "$FLOOR_DATABASE" -c "truncate ops.store_settings" -c "\\copy ops.store_settings (store, channel, time_zone, inventory_priority, currency) from pstdin" >/dev/null
   t0=$(now)
-  for entity in orders customers products inventory; do
+  for entity in orders refunds customers products inventory; do
     psql_bench -d "$FLOOR_DATABASE" -v entity="$entity" -f "$BENCH/sql/floor-stage.sql" < "$dir/$entity.jsonl" >/dev/null
   done
   copy=$(elapsed "$t0")

@@ -14,6 +14,12 @@
 --                  orders (fact_orders, fact_order_lines). Money matches to the cent or fails. A difference is an
 --                  ERROR unless the warehouse kept a newer version of some of those orders than the run brought (a
 --                  replay of an older window): WARN.
+--   refunds_listed refunds: the refunds the run's orders listed (each asked by GID) = the refund records the run
+--                  staged. Fewer, by no more than the refunds that were gone when asked (their order deleted during the
+--                  run), is a WARN; any other difference is an ERROR (a refund whose details are missing).
+--   refund_line_quantity, refund_line_subtotal (shop money)   refunds: the extractor's sums over the refund lines of
+--                  the refunds it published = the same sums over fact_refund_lines of the run's staged refunds. A
+--                  difference is an ERROR unless the warehouse kept newer details of some of them (a replay): WARN.
 --   deletions_without_event   ids (a run with the store's id sweep): the subjects the sweep found deleted with no
 --                  destroy event left (warehouse.deleted_records found_by 'sweep' of the run); OK when none, otherwise
 --                  a WARN listing them by type (they are marked deleted as of the sweep; the events had expired).
@@ -44,7 +50,10 @@ select 'deletions', s.store, s.gid, s.source_updated_at
 from staging.deletions s where s.run_id = current_setting('etl.run_id')
 union all
 select 'ids', s.store, s.gid, s.source_updated_at
-from staging.ids s where s.run_id = current_setting('etl.run_id');
+from staging.ids s where s.run_id = current_setting('etl.run_id')
+union all
+select 'refunds', s.store, s.gid, s.source_updated_at
+from staging.refunds s where s.run_id = current_setting('etl.run_id');
 
 -- records ---------------------------------------------------------------------------------------------------------
 insert into ops.reconciliation (run_id, store, entity, metric, source, warehouse, difference, status, note)
@@ -120,6 +129,53 @@ cross join lateral (values ('total_price', (o.extracted #>> '{sums,total_price}'
                            ('total_refunded', (o.extracted #>> '{sums,total_refunded}')::numeric, o.total_refunded, 2),
                            ('line_quantity', (o.extracted #>> '{sums,line_quantity}')::numeric,
                             o.line_quantity::numeric, 0))
+    m(metric, source, warehouse, scale)
+where m.source is not null;
+
+-- refunds: every listed refund's details, and their lines' units and money -----------------------------------------
+insert into ops.reconciliation (run_id, store, entity, metric, source, warehouse, difference, status, note)
+select current_setting('etl.run_id'), r.store, 'refunds', 'refunds_listed', r.listed, r.staged, r.staged - r.listed,
+       case when r.staged = r.listed then 'OK'
+            when r.staged < r.listed and r.listed - r.staged <= r.gone then 'WARN'
+            else 'ERROR' end,
+       case when r.staged = r.listed then null
+            when r.staged < r.listed and r.listed - r.staged <= r.gone then r.gone || ' of the refunds the run''s orders'
+                || ' list were gone when their details were asked (their order deleted during the run)'
+            else 'the run''s orders list ' || r.listed || ' refunds; the run staged the details of ' || r.staged end
+from (select l.store, (l.extracted #>> '{sums,refunds_listed}')::numeric as listed,
+             coalesce((l.extracted #>> '{sums,refunds_gone}')::numeric, 0) as gone,
+             (select count(*) from reconcile_staged s where s.entity = 'refunds' and s.store = l.store) as staged
+      from reconcile_loads l
+      where l.entity = 'refunds' and l.extracted #>> '{sums,refunds_listed}' is not null) r;
+
+insert into ops.reconciliation (run_id, store, entity, metric, source, warehouse, difference, status, note)
+select current_setting('etl.run_id'), r.store, 'refunds', m.metric, m.source, m.warehouse, m.warehouse - m.source,
+       case when m.warehouse = m.source then 'OK' when r.newer > 0 then 'WARN' else 'ERROR' end,
+       case when m.warehouse = m.source then null
+            when r.newer > 0 then r.newer || ' of the run''s refunds have newer details in the warehouse than the run'
+                || ' brought (a replay of an older window)'
+            else 'the extractor saw ' || round(m.source, m.scale) || ', the warehouse holds '
+                || round(m.warehouse, m.scale) || ' for the run''s ' || r.refunds || ' refunds'
+                || case when r.missing > 0 then ' (' || r.missing || ' not in fact_refunds)' else '' end end
+from (select l.store, l.extracted,
+             count(s.gid)                                                    as refunds,
+             count(s.gid) filter (where f.refund_id is null)                 as missing,
+             count(*) filter (where f.details_updated_at > s.source_updated_at) as newer,
+             coalesce(sum(q.quantity), 0)                                    as quantity,
+             coalesce(sum(q.subtotal), 0)                                    as subtotal
+      from reconcile_loads l  -- a load of no refund is reconciled too: zero against zero
+      left join reconcile_staged s on s.entity = 'refunds' and s.store = l.store
+      left join warehouse.fact_refunds f
+             on f.store = s.store and f.refund_id = substring(s.gid from '/(\d+)$')::bigint
+      left join lateral (select sum(rl.quantity) as quantity, sum(rl.subtotal) as subtotal
+                         from warehouse.fact_refund_lines rl
+                         where rl.store = f.store and rl.refund_id = f.refund_id) q on true
+      where l.entity = 'refunds'
+      group by l.store, l.extracted) r
+cross join lateral (values ('refund_line_quantity', (r.extracted #>> '{sums,refund_line_quantity}')::numeric,
+                            r.quantity::numeric, 0),
+                           ('refund_line_subtotal', (r.extracted #>> '{sums,refund_line_subtotal}')::numeric,
+                            r.subtotal, 2))
     m(metric, source, warehouse, scale)
 where m.source is not null;
 

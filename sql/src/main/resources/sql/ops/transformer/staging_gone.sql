@@ -1,5 +1,5 @@
 -- The SUCCEEDED loads of a run whose staging rows are no longer all there (the loader's retention removed them, or
--- someone did by hand): merging them would silently merge less than was loaded. Param: run id (7 times). NULL when
+-- someone did by hand): merging them would silently merge less than was loaded. Param: run id (8 times). NULL when
 -- every load still has its rows.
 with staged as (
     select 'orders' as entity, store, count(*) as n from staging.orders where run_id = ? group by store
@@ -8,6 +8,7 @@ with staged as (
     union all select 'inventory', store, count(*) from staging.inventory where run_id = ? group by store
     union all select 'deletions', store, count(*) from staging.deletions where run_id = ? group by store
     union all select 'ids', store, count(*) from staging.ids where run_id = ? group by store
+    union all select 'refunds', store, count(*) from staging.refunds where run_id = ? group by store
 )
 select string_agg(l.entity || '@' || l.store || ' (' || l.staged_count || ' staged, ' || coalesce(s.n, 0) || ' left)',
                   ', ' order by l.store, l.entity)

@@ -79,24 +79,30 @@ class ExtractionTests {
 
         JsonPath started = startRun("/runs", "{\"stores\":[\"retail\",\"wholesale\"]}");
         firstRun = started.getString("runId");
-        assertEquals(10, started.getList("plan").size());
+        assertEquals(12, started.getList("plan").size());
         List<String> modes = started.getList("plan.mode");
         List<String> entities = started.getList("plan.entity");
         for (int i = 0; i < modes.size(); i++) {
-            assertEquals(entities.get(i).equals("deletions") ? "INCREMENTAL" : entities.get(i).equals("inventory")
-                    ? "SNAPSHOT" : "BULK", modes.get(i), entities.get(i) + ": bulk, a snapshot, or the paged deletions");
+            String entity = entities.get(i);
+            assertEquals(entity.equals("deletions") || entity.equals("refunds") ? "INCREMENTAL"
+                    : entity.equals("inventory") ? "SNAPSHOT" : "BULK", modes.get(i),
+                    entity + ": bulk, a snapshot, the paged deletions, or the refunds asked by GID");
+        }
+        for (int i = 0; i < entities.size(); i += 6) {
+            assertEquals(List.of("orders", "refunds", "customers", "products", "inventory", "deletions"),
+                    entities.subList(i, i + 6), "the refunds follow the orders that list them");
         }
 
         JsonPath run = awaitRun(firstRun);
         assertEquals("SUCCEEDED", run.getString("status"), run.prettify());
 
         List<ExtractCompleted> completions = RawTopics.completions(firstRun);
-        assertEquals(10, completions.size(), completions.toString());
+        assertEquals(12, completions.size(), completions.toString());
         for (String store : STORES) {
             JsonPath truth = given().get(simulator + "/simulator/shops/" + store + "/truth").jsonPath();
             Map<Entity, Long> expected = Map.of(Entity.ORDERS, truth.getLong("orders.count"),
                     Entity.CUSTOMERS, truth.getLong("customers.count"), Entity.PRODUCTS, truth.getLong("products.count"),
-                    Entity.INVENTORY, truth.getLong("inventory.items"),
+                    Entity.INVENTORY, truth.getLong("inventory.items"), Entity.REFUNDS, truth.getLong("orders.refunded"),
                     Entity.DELETIONS, truth.getMap("deleted").values().stream().mapToLong(n -> ((Number) n).longValue()).sum());
             for (Entity entity : Entity.values()) {
                 if (entity == Entity.IDS) {
@@ -114,7 +120,7 @@ class ExtractionTests {
                 records.forEach(c -> assertEquals(RawRecord.key(store, c.record().gid()), c.record().key()));
                 ExtractObservation observed = completed.observed();
                 assertEquals(gids.size(), observed.records(), store + " " + entity + ": records observed");
-                if (entity == Entity.INVENTORY || entity == Entity.DELETIONS) {
+                if (entity == Entity.INVENTORY || entity == Entity.DELETIONS || entity == Entity.REFUNDS) {
                     assertNull(observed.shopifyCount(), entity + ": Shopify has no count of these");
                 } else {
                     assertEquals(expected.get(entity), observed.shopifyCount(), store + " " + entity + ": Shopify's count");
@@ -134,6 +140,14 @@ class ExtractionTests {
                     .compareTo(sums.get(ExtractObservation.TOTAL_REFUNDED)), store + ": Σ refunded observed");
             assertEquals(truth.getLong("orders.lineItemQuantity"), sums.get(ExtractObservation.LINE_QUANTITY).longValueExact(),
                     store + ": Σ line units observed");
+            Map<String, java.math.BigDecimal> refunds = completion(completions, store, Entity.REFUNDS).observed().sums();
+            assertEquals(truth.getLong("orders.refunded"), refunds.get(ExtractObservation.REFUNDS_LISTED).longValueExact(),
+                    store + ": the refunds the orders list");
+            assertEquals(0, refunds.get(ExtractObservation.REFUNDS_GONE).signum(), store + ": none gone");
+            assertEquals(truth.getLong("orders.refundLineQuantity"),
+                    refunds.get(ExtractObservation.REFUND_LINE_QUANTITY).longValueExact(), store + ": Σ refunded units");
+            assertEquals(0, new java.math.BigDecimal(truth.getString("orders.refundLineSubtotal"))
+                    .compareTo(refunds.get(ExtractObservation.REFUND_LINE_SUBTOTAL)), store + ": Σ refunded subtotal");
         }
         RawRecord order = firstRecords.get("retail/orders").values().stream()
                 .filter(r -> r.payload().path("lineItems").path("nodes").size() > 1).findFirst().orElseThrow();
@@ -167,7 +181,8 @@ class ExtractionTests {
 
         JsonPath started = startRun("/runs", "{\"stores\":[\"retail\"],\"entities\":[\"orders\"]}");
         String runId = started.getString("runId");
-        assertEquals(List.of("INCREMENTAL"), started.getList("plan.mode"));
+        assertEquals(List.of("INCREMENTAL", "INCREMENTAL"), started.getList("plan.mode"));
+        assertEquals(List.of("orders", "refunds"), started.getList("plan.entity"), "the orders' refunds follow them");
         assertEquals("SUCCEEDED", awaitRun(runId).getString("status"));
 
         Map<String, RawRecord> before = firstRecords.get("retail/orders");
@@ -296,7 +311,7 @@ class ExtractionTests {
             String body = "{\"stores\":[\"retail\"],\"entities\":[\"orders\"]"
                     + (mode.equals("BULK") ? ",\"mode\":\"BULK\"}" : "}");
             JsonPath started = startRun("/runs", body);
-            assertEquals(List.of(mode), started.getList("plan.mode"));
+            assertEquals(List.of(mode, "INCREMENTAL"), started.getList("plan.mode"));
             String runId = started.getString("runId");
             assertEquals("SUCCEEDED", awaitRun(runId).getString("status"), mode);
             Map<String, JsonNode> payloads = new HashMap<>();
@@ -408,6 +423,71 @@ class ExtractionTests {
         assertFalse(next.getList("plan").toString().contains("entity=ids"), next.getList("plan").toString());
         assertEquals("SUCCEEDED", awaitRun(next.getString("runId")).getString("status"));
         transformCompleted(next.getString("runId"), Status.SUCCEEDED);
+    }
+
+    @Test
+    @Order(11)
+    void refundDetailsAreAskedByGidAfterTheOrdersWholeEvenForA300LineOrder() throws Exception {
+        given().contentType(ContentType.JSON).header("Authorization", ADMIN)
+                .body("{\"stores\":[\"retail\"],\"entities\":[\"refunds\"]}").post("/runs").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("ask for orders too"));
+
+        long wide = given().post(simulator + "/simulator/shops/retail/orders?lines=300").then().statusCode(200)
+                .extract().jsonPath().getLong("created[0]");
+        assertEquals(List.of(wide), given().post(simulator + "/simulator/shops/retail/orders/refund?whole=true&id=" + wide)
+                .then().statusCode(200).extract().jsonPath().getList("refunded", Long.class));
+        List<Long> returned = given().post(simulator + "/simulator/shops/retail/orders/refund?count=3").then()
+                .statusCode(200).extract().jsonPath().getList("refunded", Long.class);
+        assertEquals(3, returned.size());
+
+        String runId = startRun("/runs", "{\"stores\":[\"retail\"],\"entities\":[\"orders\"]}").getString("runId");
+        assertEquals("SUCCEEDED", awaitRun(runId).getString("status"));
+
+        // every refund the run's orders list has its details, asked by GID, once
+        Set<String> listed = new HashSet<>();
+        RawTopics.records(Entity.ORDERS, runId, "retail").forEach(c -> c.record().payload().path("refunds")
+                .forEach(r -> listed.add(r.path("id").asText())));
+        List<Consumed> refunds = RawTopics.records(Entity.REFUNDS, runId, "retail");
+        Map<String, JsonNode> byGid = new HashMap<>();
+        refunds.forEach(c -> byGid.put(c.record().gid(), c.record().payload()));
+        assertEquals(listed, byGid.keySet(), "one record per refund the orders list");
+        assertEquals(refunds.size(), byGid.size(), "no refund asked twice");
+
+        JsonNode whole = refunds.stream().map(c -> c.record().payload())
+                .filter(r -> r.path("order").path("legacyResourceId").asText().equals(String.valueOf(wide)))
+                .findFirst().orElseThrow();
+        assertEquals(300, whole.path("refundLineItems").path("nodes").size(), "every refunded line of the 300");
+        assertEquals(300, distinct(whole.path("refundLineItems").path("nodes")), "no refunded line twice");
+        Set<String> lines = new HashSet<>();
+        whole.path("refundLineItems").path("nodes").forEach(l -> lines.add(l.path("lineItem").path("id").asText()));
+        assertEquals(300, lines.size(), "each refunded line names its order line");
+        assertFalse(whole.toString().contains("pageInfo"), "the paging state is not part of the payload");
+        assertEquals(1, whole.path("refundShippingLines").path("nodes").size(), "a full refund returns the shipping");
+        assertTrue(whole.path("transactions").path("nodes").size() >= 1, "the refund's transaction");
+        for (long order : returned) {
+            JsonNode returnedRefund = refunds.stream().map(c -> c.record().payload())
+                    .filter(r -> r.path("order").path("legacyResourceId").asText().equals(String.valueOf(order)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no refund details of order " + order));
+            assertEquals(1, returnedRefund.path("refundLineItems").path("nodes").size(), order + ": the returned line");
+            assertEquals("RETURN", returnedRefund.path("refundLineItems").path("nodes").get(0).path("restockType").asText());
+        }
+        ExtractCompleted completed = completion(RawTopics.completions(runId), "retail", Entity.REFUNDS);
+        assertEquals(Status.SUCCEEDED, completed.status());
+        assertEquals(refunds.size(), completed.recordCount());
+        assertEquals(endOffsets(refunds), completed.endOffsets());
+        Map<String, java.math.BigDecimal> sums = completed.observed().sums();
+        assertEquals(listed.size(), sums.get(ExtractObservation.REFUNDS_LISTED).longValueExact());
+        long units = 0;
+        for (Consumed c : refunds) {
+            for (JsonNode l : c.record().payload().path("refundLineItems").path("nodes")) {
+                units += l.path("quantity").asLong();
+            }
+        }
+        assertEquals(units, sums.get(ExtractObservation.REFUND_LINE_QUANTITY).longValueExact(), "Σ refunded units");
+        assertTrue(units >= 300, "the 300 refunded lines are counted");
+        // the refunds move no watermark of their own
+        transformCompleted(runId, Status.SUCCEEDED);
+        assertEquals(-1, watermarkEpoch("retail", Entity.REFUNDS));
     }
 
     private static long distinct(JsonNode nodes) {

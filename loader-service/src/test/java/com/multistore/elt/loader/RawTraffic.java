@@ -151,11 +151,12 @@ final class RawTraffic implements AutoCloseable {
      */
     private static final Map<Entity, String> TYPES = Map.of(Entity.ORDERS, "Order", Entity.CUSTOMERS, "Customer",
             Entity.PRODUCTS, "Product", Entity.INVENTORY, "InventoryItem", Entity.DELETIONS, "Product",
-            Entity.IDS, "Product");
+            Entity.IDS, "Product", Entity.REFUNDS, "Refund");
     private static final Map<Entity, JsonNode> EXAMPLES = Map.of(
             Entity.ORDERS, example("order"), Entity.CUSTOMERS, example("customer"),
             Entity.PRODUCTS, example("product"), Entity.INVENTORY, example("inventory-item"),
-            Entity.DELETIONS, example("deletion"), Entity.IDS, example("swept-product"));
+            Entity.DELETIONS, example("deletion"), Entity.IDS, example("swept-product"),
+            Entity.REFUNDS, example("refund"));
 
     private static JsonNode example(String name) {
         try (InputStream in = RawTraffic.class.getClassLoader().getResourceAsStream("shopify/payloads/" + name + ".json")) {

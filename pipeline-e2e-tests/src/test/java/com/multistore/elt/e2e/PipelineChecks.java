@@ -73,6 +73,18 @@ final class PipelineChecks {
             assertEquals(0, new BigDecimal(orders.get("totalRefunded").asText()).compareTo(new BigDecimal(pipeline.text(
                     "select coalesce(sum(amount), 0)::text from warehouse.fact_order_transactions" + ofLiveOrders
                     + " and kind = 'REFUND' and status = 'SUCCESS'"))), store + ": refund transactions");
+            // the refunds' details: every refunded line, and each order line knows what was refunded of it
+            assertEquals(orders.get("refundLineQuantity").asLong(), pipeline.number("select coalesce(sum(quantity), 0)"
+                    + " from warehouse.fact_refund_lines" + ofLiveOrders), store + ": refunded units");
+            assertEquals(0, new BigDecimal(orders.get("refundLineSubtotal").asText()).compareTo(new BigDecimal(pipeline.text(
+                    "select coalesce(sum(subtotal), 0)::text from warehouse.fact_refund_lines" + ofLiveOrders))),
+                    store + ": refunded subtotal " + orders.get("refundLineSubtotal").asText());
+            assertEquals(orders.get("refundLineQuantity").asLong(), pipeline.number("select coalesce(sum("
+                    + "refunded_quantity), 0) from warehouse.fact_order_lines" + ofLiveOrders), store + ": refunded units of the lines");
+            assertEquals(0, pipeline.number("select count(*) from warehouse.fact_refunds" + ofLiveOrders
+                    + " and details_updated_at is null"), store + ": every refund has its details");
+            assertEquals(0, pipeline.number("select count(*) from warehouse.fact_order_transactions" + ofLiveOrders
+                    + " and kind = 'REFUND' and refund_id is null"), store + ": every refund transaction names its refund");
             for (String figure : List.of("gross", "refunded", "net")) {
                 String column = Map.of("gross", "gross_sales", "refunded", "refunded", "net", "net_sales").get(figure);
                 assertEquals(0, new BigDecimal(orders.get("sales").get(figure).asText()).compareTo(new BigDecimal(
@@ -106,7 +118,8 @@ final class PipelineChecks {
             List<String> metrics = new java.util.ArrayList<>(List.of("customers records", "customers shopify_count",
                     "deletions records", "inventory records", "orders line_quantity", "orders records",
                     "orders shopify_count", "orders total_price", "orders total_refunded", "products records",
-                    "products shopify_count"));
+                    "products shopify_count", "refunds records", "refunds refunds_listed", "refunds refund_line_quantity",
+                    "refunds refund_line_subtotal"));
             if (pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + runId + "' and store = '"
                     + store + "' and entity = 'ids'") > 0) {
                 metrics.addAll(List.of("ids deletions_without_event", "ids records"));
@@ -306,7 +319,10 @@ final class PipelineChecks {
         return orders;
     }
 
-    /** Replays a store's business day of all four entities from the source and waits for the replay run to succeed. */
+    /**
+     * Replays a store's business day of orders (their refunds' details follow them), customers, products and inventory
+     * from the source and waits for the replay run to succeed.
+     */
     String replayToTheEnd(String day, String store, String source) {
         String runId = replayUntilItEnds(day, store, source);
         assertEquals("SUCCEEDED", status(runId), () -> "replay of " + store + " " + day + " from " + source + ": "
@@ -353,15 +369,16 @@ final class PipelineChecks {
         Map<String, String> sums = new java.util.TreeMap<>();
         List<String> tables = new java.util.ArrayList<>();
         for (String table : List.of("dim_customers", "dim_customer_sources", "dim_products", "dim_product_variants",
-                "fact_orders", "fact_order_lines", "order_metafields", "fact_refunds", "fact_order_transactions",
-                "fact_current_inventory", "inventory_snapshot", "deleted_records")) {
+                "fact_orders", "fact_order_lines", "order_metafields", "fact_refunds", "fact_refund_lines",
+                "fact_order_transactions", "fact_current_inventory", "inventory_snapshot", "deleted_records")) {
             tables.add("warehouse." + table);
         }
         tables.add("mart.net_sales_daily");
         tables.addAll(marts);
         for (String table : tables) {
             sums.put(table, pipeline.text("select count(*) || ':' || coalesce(md5(string_agg(r, '|' order by r)), '') from"
-                    + " (select (to_jsonb(t) - 'loaded_run_id' - 'loaded_at' - 'refreshed_at' - 'computed_run_id' - 'computed_at' - 'recorded_at')::text as r"
+                    + " (select (to_jsonb(t) - 'loaded_run_id' - 'loaded_at' - 'refreshed_at' - 'computed_run_id' - 'computed_at' - 'recorded_at'"
+                    + " - 'details_run_id')::text as r"
                     + " from " + table + " t) x"));
         }
         return sums;

@@ -74,7 +74,8 @@ class PipelineEndToEndTests {
         firstRun = first;
         assertEquals("SUCCEEDED", checks.status(first), () -> "first run: " + checks.runError(first));
         assertEquals(0, pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + first
-                + "' and mode = 'INCREMENTAL' and entity <> 'deletions'"), "a first run extracts in bulk");
+                + "' and mode = 'INCREMENTAL' and entity not in ('deletions', 'refunds')"),
+                "a first run extracts in bulk (deletions are paged, refund details asked by GID)");
         assertEquals(STORES.size(), pipeline.number("select count(*) from ops.extractor_run_items where run_id = '" + first
                 + "' and mode = 'INCREMENTAL' and entity = 'deletions'"), "and pages each store's destroy events");
         checks.assertWarehouseMatchesTheShops(first);
@@ -85,7 +86,7 @@ class PipelineEndToEndTests {
         Map<String, String> before = watermarks();
 
         // Between the runs the shops change: orders touched and created (one of 300 lines, one of 60 metafields), items
-        // returned (a line's current quantity drops below the ordered one), customers edit their names (every second one also the e-mail, which moves it
+        // returned (a line's current quantity drops below the ordered one), orders refunded in full (the 300-line one too), customers edit their names (every second one also the e-mail, which moves it
         // to another merged customer), and stock moves both ways.
         for (String store : STORES) {
             String shop = pipeline.simulator.url() + "/simulator/shops/" + store;
@@ -93,7 +94,11 @@ class PipelineEndToEndTests {
             pipeline.post(shop + "/orders?count=10", "", false);
             if (!"bakery".equals(store)) {
                 pipeline.post(shop + "/orders/touch?count=8&refund=true", "", false); // returned items: current quantity drops
-                pipeline.post(shop + "/orders?lines=300", "", false); // more lines than one page of an order holds
+                // more lines than one page of an order holds, refunded in full: more refunded lines than a refund's
+                // details hold in one page
+                long wide = pipeline.post(shop + "/orders?lines=300", "", false).path("created").get(0).asLong();
+                pipeline.post(shop + "/orders/refund?whole=true&id=" + wide, "", false);
+                pipeline.post(shop + "/orders/refund?whole=true&count=2", "", false);
                 pipeline.post(shop + "/orders?notes=60", "", false); // more metafields than one page holds
             }
             pipeline.post(shop + "/customers/touch?count=" + CUSTOMERS_EDITED + "&email=true", "", false);
@@ -226,7 +231,8 @@ class PipelineEndToEndTests {
         }
         String id = runId;
         List<JsonNode> loads = TopicContent.all(pipeline.bootstrap, "etl.load.completed").stream()
-                .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())).toList();
+                .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())
+                        && "orders".equals(e.path("entity").asText())).toList();
         assertEquals(1, loads.size(), "one load completion for the run's retail orders: " + loads);
         assertEquals(3, loads.get(0).path("deadLetteredCount").asLong(), "the run reports its dead letters: " + loads);
         assertEquals(ShopTruth.read(pipeline, "retail").counts.get("orders").get("count").asLong(),
@@ -298,7 +304,8 @@ class PipelineEndToEndTests {
                 + "' and store = 'retail' and entity = 'orders'");
         assertEquals(orders, extracted, "the extractor published every order once");
         List<JsonNode> loads = TopicContent.all(pipeline.bootstrap, "etl.load.completed").stream()
-                .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())).toList();
+                .map(r -> RunningPipeline.json(r.value())).filter(e -> id.equals(e.path("runId").asText())
+                        && "orders".equals(e.path("entity").asText())).toList();
         assertEquals(1, loads.size(), "one load completion: " + loads);
         assertEquals(orders, loads.get(0).path("stagedCount").asLong(), "the load reports every order: " + loads);
         assertEquals(orders, pipeline.number("select count(*) from warehouse.fact_orders where store = 'retail'"

@@ -10,7 +10,9 @@ import java.util.Locale;
  * The Shopify entities the pipeline extracts; written in JSON as the lower-case name ("orders"). {@code DELETIONS}
  * are the store's destroy events of products, variants, orders and customers (keyed by the deleted subject's GID);
  * {@code IDS} is the periodic id sweep: the GID of every order, customer and product (with its variants' GIDs) the
- * store still has, which finds the deletions whose events Shopify no longer keeps.
+ * store still has, which finds the deletions whose events Shopify no longer keeps. {@code REFUNDS} are the details of
+ * the refunds on the run's orders (refunded lines, shipping lines, order adjustments, refund transactions), asked by
+ * refund GID after the orders: connections under the order's refunds list, which one bulk query cannot nest.
  */
 public enum Entity {
     ORDERS("shopify.orders.raw"),
@@ -18,7 +20,8 @@ public enum Entity {
     PRODUCTS("shopify.products.raw"),
     INVENTORY("shopify.inventory.raw"),
     DELETIONS("shopify.deletions.raw"),
-    IDS("shopify.ids.raw");
+    IDS("shopify.ids.raw"),
+    REFUNDS("shopify.refunds.raw");
 
     private final String rawTopic;
 

@@ -11,6 +11,7 @@ public final class Topics {
     public static final String INVENTORY_RAW = "shopify.inventory.raw";
     public static final String DELETIONS_RAW = "shopify.deletions.raw";
     public static final String IDS_RAW = "shopify.ids.raw";
+    public static final String REFUNDS_RAW = "shopify.refunds.raw";
 
     public static final String RUN_STARTED = "etl.run.started";
     public static final String EXTRACT_COMPLETED = "etl.extract.completed";
@@ -24,8 +25,8 @@ public final class Topics {
 
     /** Every topic of the pipeline: created up front (broker set-up, tests), never left to auto-creation. */
     public static List<String> all() {
-        return List.of(ORDERS_RAW, CUSTOMERS_RAW, PRODUCTS_RAW, INVENTORY_RAW, DELETIONS_RAW, IDS_RAW, RUN_STARTED, EXTRACT_COMPLETED,
-                LOAD_COMPLETED, TRANSFORM_COMPLETED, DEAD_LETTERS, INSTANCE_EVENTS);
+        return List.of(ORDERS_RAW, CUSTOMERS_RAW, PRODUCTS_RAW, INVENTORY_RAW, DELETIONS_RAW, IDS_RAW, REFUNDS_RAW, RUN_STARTED,
+                EXTRACT_COMPLETED, LOAD_COMPLETED, TRANSFORM_COMPLETED, DEAD_LETTERS, INSTANCE_EVENTS);
     }
 
     /** The raw topic an entity's records travel on. */

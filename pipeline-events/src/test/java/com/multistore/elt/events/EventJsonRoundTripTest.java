@@ -136,8 +136,8 @@ class EventJsonRoundTripTest {
     @Test
     void anUnknownEntityIsAClearError() {
         Exception e = assertThrows(Exception.class,
-                () -> mapper.readValue("{\"store\":\"retail\",\"entity\":\"refunds\"}", RawRecord.class));
-        assertEquals(true, e.getMessage().contains("unknown entity 'refunds'"), e.getMessage());
+                () -> mapper.readValue("{\"store\":\"retail\",\"entity\":\"returns\"}", RawRecord.class));
+        assertEquals(true, e.getMessage().contains("unknown entity 'returns'"), e.getMessage());
     }
 
     @Test

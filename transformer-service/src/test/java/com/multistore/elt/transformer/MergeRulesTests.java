@@ -375,6 +375,85 @@ class MergeRulesTests extends TransformTestsBase {
     }
 
     @Test
+    void aRefundsDetailsGiveItsLinesTheRefundedUnitsItsShippingAndItsTransactionAndAreReconciled() throws Exception {
+        long orderId = Staging.nextId();
+        long refundId = Staging.nextId();
+        long secondLine = Staging.nextId();
+        long refundTransaction = orderId * 10 + 2;
+        ObjectNode order = Staging.addLine(Staging.order(orderId, "2026-11-21T10:00:00Z", "PARTIALLY_REFUNDED", null),
+                secondLine, "MUG-" + secondLine, 3, "2.00", "0.0");
+        ((ArrayNode) order.get("refunds")).addObject().put("id", "gid://shopify/Refund/" + refundId)
+                .put("createdAt", "2026-11-21T10:00:00Z").put("processedAt", "2026-11-21T10:00:00Z")
+                .put("updatedAt", "2026-11-21T10:00:00Z").put("note", "Returned items")
+                .set("totalRefundedSet", order.get("totalPriceSet").deepCopy());
+        ((ObjectNode) order.at("/refunds/0/totalRefundedSet/shopMoney")).put("amount", "29.0");
+        ((ObjectNode) order.at("/totalRefundedSet/shopMoney")).put("amount", "29.0");
+        ObjectNode paidBack = ((ObjectNode) order.at("/transactions/0")).deepCopy();
+        paidBack.put("id", "gid://shopify/OrderTransaction/" + refundTransaction).put("kind", "REFUND");
+        ((ArrayNode) order.get("transactions")).add(paidBack);
+        ObjectNode details = Staging.refundLine(Staging.refund(refundId, orderId, "2026-11-21T10:00:00Z", 1, "20.0",
+                refundTransaction), secondLine, 2, "4.0");
+        ((ArrayNode) details.at("/refundShippingLines/nodes")).addObject().put("id", "gid://shopify/RefundShippingLine/1")
+                .set("subtotalAmountSet", details.get("totalRefundedSet").deepCopy());
+        ((ObjectNode) details.at("/refundShippingLines/nodes/0/subtotalAmountSet/shopMoney")).put("amount", "5.0");
+
+        String run1 = newRunId();
+        stage(database, "orders", run1, "retail", order);
+        stage(database, "refunds", run1, "retail", details);
+        refundsLoad(run1, "retail", 1, 1, 3, "24.0");
+        TransformCompleted first = transform(run1);
+        assertEquals(Status.SUCCEEDED, first.status(), () -> first.reconciliation().toString());
+        String where = " where store = 'retail' and order_id = " + orderId;
+        assertEquals("1 RETURN 20.0000, 2 RETURN 4.0000", queryForString("select string_agg(quantity || ' ' || restock_type"
+                + " || ' ' || subtotal, ', ' order by quantity) from warehouse.fact_refund_lines" + where));
+        assertEquals((orderId * 10 + 1) + " 1 20.0000, " + secondLine + " 2 4.0000", queryForString("select string_agg("
+                + "line_item_id || ' ' || refunded_quantity || ' ' || refunded_subtotal, ', ' order by refunded_quantity)"
+                + " from warehouse.fact_order_lines" + where), "each order line knows what was refunded of it");
+        assertEquals("5.0000 0.0000 " + refundId, queryForString("select shipping_refunded || ' ' || adjustments_total"
+                + " || ' ' || (select refund_id from warehouse.fact_order_transactions" + where + " and transaction_id = "
+                + refundTransaction + ") from warehouse.fact_refunds" + where));
+        assertEquals("records OK 1, refund_line_quantity OK 3, refund_line_subtotal OK 24, refunds_listed OK 1",
+                queryForString("select string_agg(metric || ' ' || status || ' ' || trim_scale(source), ', ' order by metric collate \"C\")"
+                        + " from ops.reconciliation where run_id = '" + run1 + "' and entity = 'refunds'"));
+
+        // an older version of the details (a replay) changes nothing: the reconciliation explains the difference
+        String replay = newRunId();
+        stage(database, "refunds", replay, "retail", Staging.refund(refundId, orderId, "2026-11-20T10:00:00Z", 2, "40.0",
+                refundTransaction));
+        refundsLoad(replay, "retail", 1, 1, 2, "40.0");
+        TransformCompleted older = transform(replay);
+        assertEquals(0, rows(older, "fact_refund_lines"));
+        assertEquals(Status.SUCCEEDED, older.status(), () -> older.reconciliation().toString());
+        assertEquals("1 20.0000", queryForString("select quantity || ' ' || subtotal from warehouse.fact_refund_lines"
+                + where + " and line_item_id = " + (orderId * 10 + 1)));
+        assertEquals("WARN", queryForString("select status from ops.reconciliation where run_id = '" + replay
+                + "' and entity = 'refunds' and metric = 'refund_line_quantity'"));
+
+        // a refund's details lost between the extractor and the merge fail the run, naming store, entity and gap
+        String lost = newRunId();
+        stage(database, "refunds", lost, "retail", Staging.refund(refundId, orderId, "2026-11-22T10:00:00Z", 1, "20.0",
+                refundTransaction));
+        refundsLoad(lost, "retail", 1, 1, 1, "20.0");
+        database.execute("delete from staging.refunds where run_id = '" + lost + "'");
+        database.execute("update ops.etl_run_loads set staged_count = 0 where run_id = '" + lost + "'");
+        TransformCompleted failed = transform(lost);
+        assertEquals(Status.FAILED, failed.status());
+        assertTrue(failed.reconciliation().differences().stream().anyMatch(d -> d.describe()
+                .startsWith("refunds@retail refunds_listed: source 1, warehouse 0")), failed.reconciliation().toString());
+    }
+
+    /** The loader's SUCCEEDED load of a store's refunds, with the extractor's observation of them. */
+    private void refundsLoad(String runId, String store, long records, long listed, long units, String subtotal)
+            throws SQLException {
+        long staged = database.queryForLong("select count(*) from staging.refunds where run_id = '" + runId
+                + "' and store = '" + store + "'");
+        database.execute("insert into ops.etl_run_loads (run_id, store, entity, status, staged_count, extracted)"
+                + " values ('" + runId + "', '" + store + "', 'refunds', 'SUCCEEDED', " + staged + ", '{\"records\": "
+                + records + ", \"sums\": {\"refunds_listed\": " + listed + ", \"refunds_gone\": 0,"
+                + " \"refund_line_quantity\": " + units + ", \"refund_line_subtotal\": " + subtotal + "}}')");
+    }
+
+    @Test
     void deletionsSoftDeleteProductsWithTheirVariantsVariantsAndOrdersAndNoReplayRevivesThem() throws Exception {
         long deletedProduct = Staging.nextId();
         long itsVariant = Staging.nextId();

@@ -112,6 +112,36 @@ final class Staging {
         ((ObjectNode) set.get("shopMoney")).put("amount", amount);
     }
 
+    /**
+     * A refund's details of the example shape: refund {@code refundId} of order {@code orderId}, updated at
+     * {@code updatedAt}, refunding {@code quantity} units of the order's first line (id = order id * 10 + 1) for
+     * {@code subtotal}, paid back by transaction {@code transactionId}; no shipping line, no adjustment.
+     */
+    static ObjectNode refund(long refundId, long orderId, String updatedAt, int quantity, String subtotal,
+                             long transactionId) {
+        ObjectNode r = example("refund");
+        r.put("id", "gid://shopify/Refund/" + refundId).put("legacyResourceId", String.valueOf(refundId))
+                .put("updatedAt", updatedAt);
+        ((ObjectNode) r.get("order")).put("id", "gid://shopify/Order/" + orderId)
+                .put("legacyResourceId", String.valueOf(orderId));
+        ObjectNode line = (ObjectNode) r.at("/refundLineItems/nodes/0");
+        line.put("id", "gid://shopify/RefundLineItem/" + nextId()).put("quantity", quantity);
+        ((ObjectNode) line.get("lineItem")).put("id", "gid://shopify/LineItem/" + (orderId * 10 + 1));
+        money(line, "subtotalSet", subtotal);
+        ((ObjectNode) r.at("/transactions/nodes/0")).put("id", "gid://shopify/OrderTransaction/" + transactionId);
+        return r;
+    }
+
+    /** A refunded line of {@code lineId} added to a refund's details (a copy of its first). */
+    static ObjectNode refundLine(ObjectNode refund, long lineId, int quantity, String subtotal) {
+        ObjectNode line = ((ObjectNode) refund.at("/refundLineItems/nodes/0")).deepCopy();
+        line.put("id", "gid://shopify/RefundLineItem/" + nextId()).put("quantity", quantity);
+        ((ObjectNode) line.get("lineItem")).put("id", "gid://shopify/LineItem/" + lineId);
+        money(line, "subtotalSet", subtotal);
+        ((ArrayNode) refund.at("/refundLineItems/nodes")).add(line);
+        return refund;
+    }
+
     /** A destroy event of the example shape for the subject {@code gid} of {@code subjectType}, created at {@code createdAt}. */
     static ObjectNode deletion(String subjectType, String gid, String createdAt) {
         ObjectNode d = example("deletion");

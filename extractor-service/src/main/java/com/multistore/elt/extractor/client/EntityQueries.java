@@ -10,8 +10,9 @@ import java.util.Map;
  * What the extractor sends for one entity: the paged document, the bulk query template, the top-level connection,
  * the GID type of a root node, where each child type of the bulk file goes back (connection field, in the
  * fragment's order), for the paged path the query that pages each nested connection on its own, and Shopify's own
- * count of a window (null where the API has none: inventory items, deletions). Deletions (the store's destroy events)
- * are only ever paged: their bulk template is null.
+ * count of a window (null where the API has none: inventory items, deletions, refunds). Deletions (the store's destroy
+ * events) are only ever paged: their bulk template is null. Refunds are asked by GID: their page document is a
+ * {@code nodes(ids:)} query of a batch of refunds.
  */
 public record EntityQueries(Entity entity, String pageDocument, String bulkTemplate, String connection,
                             String rootType, Map<String, String> childFields, List<NestedConnection> nested,
@@ -49,6 +50,13 @@ public record EntityQueries(Entity entity, String pageDocument, String bulkTempl
                     List.of(NestedConnection.of("inventoryLevels", "inventory-item-levels", 250)), null);
             case DELETIONS -> new EntityQueries(entity, GraphQlDocuments.load("deletions-page"), null, "events",
                     "BasicEvent", Map.of(), List.of(), null);
+            // a refund's details are asked by GID (nodes(ids:)), never paged by search nor in bulk
+            case REFUNDS -> new EntityQueries(entity, GraphQlDocuments.load("refunds-nodes"), null, null, "Refund",
+                    Map.of(),
+                    List.of(NestedConnection.of("refundLineItems", "refund-line-items", 80),
+                            NestedConnection.of("refundShippingLines", "refund-shipping-lines", 100),
+                            NestedConnection.of("orderAdjustments", "refund-order-adjustments", 100),
+                            NestedConnection.of("transactions", "refund-transactions", 100)), null);
             // the id sweep has no document of its own: it runs the bulk queries of sweepParts()
             case IDS -> new EntityQueries(entity, null, null, null, null, Map.of(), List.of(), null);
         };
@@ -68,7 +76,7 @@ public record EntityQueries(Entity entity, String pageDocument, String bulkTempl
                         ordered("ProductVariant", "variants"), List.of(), null));
     }
 
-    /** Whether the entity can be extracted by its own bulk query (all but the deletions and the id sweep). */
+    /** Whether the entity can be extracted by its own bulk query (all but deletions, refunds and the id sweep). */
     public boolean hasBulk() {
         return bulkTemplate != null;
     }

@@ -32,6 +32,13 @@ public interface ExtractConfig {
     @WithDefault("250")
     int pageSize();
 
+    /**
+     * Refunds asked per {@code nodes(ids:)} query for their details (at most 250); shrunk automatically when Shopify
+     * answers MAX_COST_EXCEEDED.
+     */
+    @WithDefault("50")
+    int refundsBatchSize();
+
     /** Page size for orders, whose nested line items make a page expensive. */
     @WithDefault("250")
     int ordersPageSize();

@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -30,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * makes paging pointless) or the bulk path (BULK, SNAPSHOT), publishes every node as a RawRecord keyed
  * {@code <store>/<gid>}, writes progress, and waits until the broker acknowledged every record. Deletions are paged
  * only, each keyed by its subject's GID and dated by the event's createdAt. The id sweep runs its three bulk queries
- * of GIDs (orders, customers, products with their variants) one after the other.
+ * of GIDs (orders, customers, products with their variants) one after the other. Orders also collect the GIDs of the
+ * refunds they list; the refunds item then asks those refunds' details by GID ({@link RefundDetails}).
  */
 @ApplicationScoped
 public class EntityExtraction {
@@ -62,6 +66,12 @@ public class EntityExtraction {
             new EnumMap<>(Entity.class);
 
     public ExtractResult extract(String runId, PlannedItem item) throws InterruptedException, TimeoutException {
+        return extract(runId, item, List.of());
+    }
+
+    /** {@code refundIds}: for the refunds item, the refunds the store's orders of this run listed. */
+    public ExtractResult extract(String runId, PlannedItem item, List<String> refundIds)
+            throws InterruptedException, TimeoutException {
         ShopifyGraphQl client = clients.of(item.store());
         EntityQueries q = queries(item.entity());
         double costBefore = clients.metrics().costSpent(item.store());
@@ -76,6 +86,7 @@ public class EntityExtraction {
         long[] count = {0};
         String[] operation = {null};
         boolean deletions = item.entity() == Entity.DELETIONS;
+        Set<String> listedRefunds = new LinkedHashSet<>();
         NodeSink sink = node -> {
             // a deletion is keyed by the deleted subject and dated by its event
             String gid = node.path(deletions ? "subjectId" : "id").asText(null);
@@ -88,6 +99,14 @@ public class EntityExtraction {
                     node));
             published.increment();
             observer.accept(gid, updatedAt, node);
+            if (item.entity() == Entity.ORDERS) {
+                for (JsonNode refund : node.path("refunds")) {
+                    String refundId = refund.path("id").asText(null);
+                    if (refundId != null) {
+                        listedRefunds.add(refundId);
+                    }
+                }
+            }
             if (updatedAt != null && (largest[0] == null || updatedAt.isAfter(largest[0]))) {
                 largest[0] = updatedAt;
             }
@@ -98,7 +117,10 @@ public class EntityExtraction {
         };
         String filter = deletions ? SearchFilter.deletions(item.from(), item.to())
                 : SearchFilter.updatedAt(item.from(), item.to());
-        if (item.entity() == Entity.IDS) {
+        if (item.entity() == Entity.REFUNDS) {
+            observer.gone(RefundDetails.run(client, q, refundIds, config.refundsBatchSize(), config.minPageSize(),
+                    runId, sink), refundIds.size());
+        } else if (item.entity() == Entity.IDS) {
             // the sweep: every GID the store has now, one bulk query per connection; its watermark is its start
             for (EntityQueries part : EntityQueries.sweepParts()) {
                 bulk.run(client, part, null, runId, id -> {
@@ -140,7 +162,7 @@ public class EntityExtraction {
             precision = counted.path("precision").asText("EXACT");
         }
         return new ExtractResult(count[0], largest[0], endOffsets, clients.metrics().costSpent(item.store()) - costBefore,
-                observer.observation(countFrom, countTo, shopifyCount, precision));
+                observer.observation(countFrom, countTo, shopifyCount, precision), List.copyOf(listedRefunds));
     }
 
     private static Instant truncated(Instant instant) {

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,7 +19,8 @@ import java.util.Optional;
  * load); otherwise INCREMENTAL from the watermark minus the overlap. Deletions are always paged (INCREMENTAL): a first
  * load, or a BULK run, reads every destroy event Shopify still keeps. The id sweep (IDS) is a BULK listing of what
  * exists now, never a window; it is due when the store has been loaded before and its last sweep is older than
- * {@code pipeline.extract.sweep-every}.
+ * {@code pipeline.extract.sweep-every}. The refunds' details (REFUNDS) follow the orders: asked by the GIDs of the
+ * refunds the run's orders list, over the orders' window, moving no watermark of their own.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -56,6 +59,34 @@ public class RunPlanner {
             return new PlannedItem(store, entity, ExtractMode.BULK, null, null, true, businessDate);
         }
         return new PlannedItem(store, entity, ExtractMode.INCREMENTAL, watermark.get().minus(config.overlap()), null, true, businessDate);
+    }
+
+    /**
+     * The entities in the order a store extracts them, the refunds right after the orders (added when the orders are
+     * there): a refund's details are asked for the refunds the run's orders list. Refunds without orders are refused.
+     */
+    public static List<Entity> withRefunds(List<Entity> entities) {
+        if (entities.contains(Entity.REFUNDS) && !entities.contains(Entity.ORDERS)) {
+            throw new IllegalArgumentException("refunds are the details of the refunds the run's orders list: ask for"
+                    + " orders too (their refunds follow them)");
+        }
+        List<Entity> ordered = new ArrayList<>();
+        for (Entity entity : entities) {
+            if (entity == Entity.REFUNDS || ordered.contains(entity)) {
+                continue;
+            }
+            ordered.add(entity);
+            if (entity == Entity.ORDERS) {
+                ordered.add(Entity.REFUNDS);
+            }
+        }
+        return ordered;
+    }
+
+    /** The refunds item after a store's orders item: paged by GID, over the orders' window, moving no watermark. */
+    public static PlannedItem refundsOf(PlannedItem orders) {
+        return new PlannedItem(orders.store(), Entity.REFUNDS, ExtractMode.INCREMENTAL, orders.from(), orders.to(),
+                false, orders.businessDate());
     }
 
     /**

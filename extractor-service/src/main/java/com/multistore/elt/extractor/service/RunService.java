@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Starts runs: checks that none of the stores is still being extracted (409 otherwise), plans every store x entity,
  * records the run, publishes {@code etl.run.started}, and extracts the stores in parallel, each store's entities in
- * order.
+ * order (the refunds' details right after the orders that list them).
  */
 @ApplicationScoped
 public class RunService {
@@ -60,7 +60,8 @@ public class RunService {
     /** Plans, records and starts a run; its extraction goes on in the background. */
     public synchronized RunStarted start(RunTrigger trigger, RunRequest request) {
         List<String> storeCodes = stores(request);
-        List<Entity> entities = request.entities().isEmpty() ? config.entities() : request.entities();
+        List<Entity> entities = RunPlanner.withRefunds(request.entities().isEmpty() ? config.entities()
+                : request.entities());
         if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
             throw new IllegalArgumentException("replay window is empty: from " + request.from() + " to " + request.to());
         }
@@ -84,8 +85,13 @@ public class RunService {
                 ofStore = new ArrayList<>(entities);
                 ofStore.add(Entity.IDS);
             }
+            PlannedItem orders = null;
             for (Entity entity : ofStore) {
-                PlannedItem item = planner.plan(store, entity, request, businessDates.get(store));
+                PlannedItem item = entity == Entity.REFUNDS ? RunPlanner.refundsOf(orders)
+                        : planner.plan(store, entity, request, businessDates.get(store));
+                if (entity == Entity.ORDERS) {
+                    orders = item;
+                }
                 byStore.computeIfAbsent(store, s -> new ArrayList<>()).add(item);
                 RunStarted.PlanItem planItem = new RunStarted.PlanItem(store, entity, item.mode());
                 plan.add(planItem);

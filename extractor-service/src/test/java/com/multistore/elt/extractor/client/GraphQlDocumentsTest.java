@@ -31,6 +31,7 @@ class GraphQlDocumentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"orders-page", "customers-page", "products-page", "inventory-page", "deletions-page",
+            "refunds-nodes",
             "order-line-items", "order-metafields", "product-variants", "inventory-item-levels",
             "orders-count", "customers-count", "products-count",
             "orders-ids-bulk", "customers-ids-bulk", "products-ids-bulk",
@@ -54,13 +55,15 @@ class GraphQlDocumentsTest {
             assertEquals(List.of(), SchemaCheck.problems(nested.document()),
                     nested.operation());
         }
-        assertEquals(queries.childFields().values().stream().sorted().toList(),
-                queries.nested().stream().map(EntityQueries.NestedConnection::field).sorted().toList(),
-                entity + ": every nested connection of the payload is completed on the paged path");
+        if (queries.hasBulk()) {
+            assertEquals(queries.childFields().values().stream().sorted().toList(),
+                    queries.nested().stream().map(EntityQueries.NestedConnection::field).sorted().toList(),
+                    entity + ": every nested connection of the payload is completed on the paged path");
+        }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Entity.class, names = {"DELETIONS", "IDS"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Entity.class, names = {"DELETIONS", "IDS", "REFUNDS"}, mode = EnumSource.Mode.EXCLUDE)
     void bulkQueryValidatesWithAndWithoutAFilter(Entity entity) {
         String template = EntityQueries.of(entity).bulkTemplate();
         for (String filter : new String[]{null, "updated_at:>='2026-11-21T11:25:00Z' AND updated_at:<'2026-11-22T00:00:00Z'"}) {
@@ -72,7 +75,7 @@ class GraphQlDocumentsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Entity.class, names = {"DELETIONS", "IDS"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Entity.class, names = {"DELETIONS", "IDS", "REFUNDS"}, mode = EnumSource.Mode.EXCLUDE)
     void bulkQueryKeepsShopifysBulkRules(Entity entity) {
         assertKeepsTheBulkRules(EntityQueries.of(entity).bulkTemplate());
     }
@@ -125,6 +128,18 @@ class GraphQlDocumentsTest {
             assertTrue(document.contains("sortKey: UPDATED_AT"), entity.code());
             assertTrue(document.contains("after: $after") && document.contains("query: $query"), entity.code());
         }
+    }
+
+    @Test
+    void refundDetailsAreAskedByGidWithEveryConnectionCompletedOnItsOwn() {
+        EntityQueries queries = EntityQueries.of(Entity.REFUNDS);
+
+        assertFalse(queries.hasBulk(), "connections under the orders' refunds list: never one bulk query");
+        assertTrue(queries.pageDocument().contains("nodes(ids: $ids)") && queries.pageDocument().contains("... on Refund"),
+                queries.pageDocument());
+        assertEquals(List.of("refundLineItems", "refundShippingLines", "orderAdjustments", "transactions"),
+                queries.nested().stream().map(EntityQueries.NestedConnection::field).toList());
+        queries.nested().forEach(n -> assertTrue(n.document().contains("owner: node(id: $id)"), n.operation()));
     }
 
     @Test

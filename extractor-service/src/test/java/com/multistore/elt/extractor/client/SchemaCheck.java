@@ -4,6 +4,7 @@ import com.multistore.elt.testing.shopify.ShopifySchemas;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
+import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.Type;
 import graphql.language.TypeName;
@@ -42,6 +43,8 @@ final class SchemaCheck {
                     case "ID" -> "gid://shopify/BulkOperation/1";
                     default -> "x";
                 });
+            } else if (type instanceof NonNullType nonNull && nonNull.getType() instanceof ListType) {
+                values.put(variable.getName(), List.of("gid://shopify/Refund/1")); // [ID!]! of nodes(ids:)
             }
         }
         return values;

@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.multistore.elt.events.EventJson;
-import com.multistore.elt.extractor.config.ShopifyClientConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +55,7 @@ class ShopifyGraphQlTest {
         registry = new SimpleMeterRegistry();
         metrics = new ShopifyMetrics(registry);
         client = new ShopifyGraphQl("retail", URI.create(shopify.baseUrl() + PATH), () -> TOKEN,
-                HttpClient.newHttpClient(), config(3), metrics, EventJson.mapper());
+                HttpClient.newHttpClient(), TestClientSettings.config(3), metrics, EventJson.mapper());
     }
 
     @AfterEach
@@ -215,49 +214,5 @@ class ShopifyGraphQlTest {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    static ShopifyClientConfig config(int maxRetries) {
-        return new ShopifyClientConfig() {
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            public Duration requestTimeout() {
-                return Duration.ofSeconds(30);
-            }
-
-            public Duration readTimeout() {
-                return Duration.ofMillis(800);
-            }
-
-            public int maxRetries() {
-                return maxRetries;
-            }
-
-            public int maxThrottledRetries() {
-                return 5;
-            }
-
-            public Duration backoffInitial() {
-                return Duration.ofMillis(10);
-            }
-
-            public Duration backoffMax() {
-                return Duration.ofMillis(200);
-            }
-
-            public Duration retryAfterMax() {
-                return Duration.ofSeconds(1);
-            }
-
-            public int firstCostEstimate() {
-                return 50;
-            }
-
-            public int reserve() {
-                return 0;
-            }
-        };
     }
 }

@@ -82,6 +82,20 @@ public class ReplayService {
     public record Replay(String runId, LocalDate date, String source, Set<String> stores, List<Entity> entities) {
     }
 
+    /**
+     * The entities asked, with the refunds' details right after the orders when they were not asked: as in the
+     * extractor's runs, the details of an order's refunds follow the order (its refund lines would otherwise be missing
+     * from a warehouse rebuilt by replays).
+     */
+    static List<Entity> withRefunds(List<Entity> entities) {
+        if (!entities.contains(Entity.ORDERS) || entities.contains(Entity.REFUNDS)) {
+            return entities;
+        }
+        List<Entity> out = new ArrayList<>(entities);
+        out.add(out.indexOf(Entity.ORDERS) + 1, Entity.REFUNDS);
+        return out;
+    }
+
     /** Validates the request, records the replay run and starts it; throws IllegalArgumentException on bad input. */
     public Replay start(ReplayRequest request) throws SQLException {
         if (request == null || request.businessDate() == null) {
@@ -93,7 +107,7 @@ public class ReplayService {
         }
         List<Entity> entities = request.entities() == null || request.entities().isEmpty()
                 ? Arrays.asList(Entity.values())
-                : request.entities().stream().map(Entity::fromCode).distinct().toList();
+                : withRefunds(request.entities().stream().map(Entity::fromCode).distinct().toList());
         Set<String> stores = request.stores() == null || request.stores().isEmpty() ? null
                 : new TreeSet<>(request.stores().stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         if (stores != null) {

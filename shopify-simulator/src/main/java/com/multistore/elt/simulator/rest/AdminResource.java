@@ -117,6 +117,18 @@ public class AdminResource {
                 : admin.touch(shop(auth, code), count, ids));
     }
 
+    /** Orders refunded now: {@code whole=true} every line, tax and shipping; otherwise their first line (returned). */
+    @POST
+    @Path("shops/{shop}/orders/refund")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> refund(@HeaderParam("Authorization") String auth, @PathParam("shop") String code,
+                                      @QueryParam("count") @DefaultValue("1") int count, @QueryParam("id") List<Long> ids,
+                                      @QueryParam("whole") @DefaultValue("false") boolean whole) {
+        checkCount(count);
+        ShopRuntime shop = shop(auth, code);
+        return Map.of("refunded", whole ? admin.refundWholly(shop, count, ids) : admin.refundFirstLines(shop, count, ids));
+    }
+
     @POST
     @Path("shops/{shop}/customers/touch")
     @Consumes(MediaType.WILDCARD)

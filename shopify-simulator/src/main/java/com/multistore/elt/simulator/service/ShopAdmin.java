@@ -94,6 +94,34 @@ public class ShopAdmin {
     }
 
     /**
+     * Whole orders are refunded now: each of {@code count} orders spread evenly over the shop (or the given ids) that
+     * is neither cancelled nor refunded yet gets a refund of every line, its tax and its shipping (the order is
+     * REFUNDED, every line's current quantity drops to 0) and its updatedAt moves to now. Returns the orders refunded.
+     */
+    public List<Long> refundWholly(ShopRuntime shop, int count, List<Long> ids) {
+        ShopData d = shop.data();
+        List<OrderRecord> candidates = new ArrayList<>();
+        for (OrderRecord o : chosen(d.orders, Math.max(count * 3, count), ids)) {
+            if (o.cancelledAt == 0 && o.refund == null && candidates.size() < count) {
+                candidates.add(o);
+            }
+        }
+        long now = clock.instant().getEpochSecond();
+        long wall = System.currentTimeMillis();
+        List<Long> refunded = new ArrayList<>(candidates.size());
+        for (OrderRecord o : candidates) {
+            long at = Math.max(now, o.updatedAt());
+            o.refund = new RefundRecord(d.base + ShopData.REFUND + d.sequenceOf(o.id, ShopData.ORDER), at,
+                    o.totalCents(), "Refunded in full");
+            o.financialStatus = OrderRecord.financial("REFUNDED");
+            d.orders.touch(o, at, wall);
+            refunded.add(o.id);
+        }
+        LOG.infof("shop %s: %d orders refunded in full", shop.code, refunded.size());
+        return refunded;
+    }
+
+    /**
      * Customers edit their profile now: each of {@code count} customers spread evenly over the shop (or the given ids)
      * takes another last name; with {@code changeEmail}, every second one of them also a new e-mail address (which
      * moves it to another merged customer in a warehouse that merges by e-mail). Orders keep the e-mail they were
@@ -352,6 +380,8 @@ public class ShopAdmin {
         long currentLineCents = 0;
         long totalCents = 0;
         long refundedCents = 0;
+        long refundLineQuantity = 0;
+        long refundLineCents = 0;
         long salesCents = 0;
         long salesRefundedCents = 0;
         Map<String, Long> presentment = new TreeMap<>();
@@ -374,6 +404,13 @@ public class ShopAdmin {
             }
             totalCents += o.totalCents();
             refundedCents += o.refundedCents();
+            if (o.refund != null) {
+                // the refunded lines as the refund's details list them: all of a full refund's, else the first
+                for (int i = 0; i < (o.fullyRefunded() ? o.lines.length : 1); i++) {
+                    refundLineQuantity += o.lines[i].quantity();
+                    refundLineCents += o.lines[i].totalCents() - o.lines[i].discountCents();
+                }
+            }
             salesCents += o.test ? 0 : o.totalCents();
             salesRefundedCents += o.test ? 0 : o.refundedCents();
             presentment.merge(o.presentmentCurrency, 1L, Long::sum);
@@ -410,6 +447,8 @@ public class ShopAdmin {
         o.put("lineItemCurrentTotal", Values.amount(currentLineCents));
         o.put("totalPrice", Values.amount(totalCents));
         o.put("totalRefunded", Values.amount(refundedCents));
+        o.put("refundLineQuantity", refundLineQuantity);
+        o.put("refundLineSubtotal", Values.amount(refundLineCents));
         o.put("sales", Map.of("gross", Values.amount(salesCents), "refunded", Values.amount(salesRefundedCents),
                 "net", Values.amount(salesCents - salesRefundedCents)));
         o.put("byPresentmentCurrency", presentment);

@@ -97,7 +97,7 @@ public class RunRepository {
     public Optional<String> stagingGone(String runId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/staging_gone.sql"))) {
-            for (int i = 1; i <= 7; i++) {
+            for (int i = 1; i <= 8; i++) {
                 ps.setString(i, runId);
             }
             try (ResultSet rs = ps.executeQuery()) {

@@ -41,7 +41,7 @@ public class StoreSettingsRepository {
     public Optional<String> unconfigured(String runId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(SqlFiles.text("sql/ops/transformer/unconfigured_stores.sql"))) {
-            for (int i = 1; i <= 6; i++) {
+            for (int i = 1; i <= 7; i++) {
                 ps.setString(i, runId);
             }
             try (ResultSet rs = ps.executeQuery()) {

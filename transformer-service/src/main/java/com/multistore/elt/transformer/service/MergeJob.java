@@ -9,7 +9,10 @@ public record MergeJob(String name, String script) {
     public static final String RECONCILIATION = "reconciliation";
     public static final String BARRIER = "barrier";
 
-    /** The jobs in dependency order: the store's deletions first, dimensions, facts, inventory, then the marts. */
+    /**
+     * The jobs in dependency order: the store's deletions first, dimensions, facts (a refund's details after its
+     * refund and transactions), inventory, then the marts.
+     */
     public static final List<MergeJob> ALL = List.of(
             of("00", "deletions"),
             of("01", "dim_customers"),
@@ -20,6 +23,7 @@ public record MergeJob(String name, String script) {
             of("06", "order_metafields"),
             of("07", "fact_refunds"),
             of("08", "fact_order_transactions"),
+            of("08", "fact_refund_lines"),
             of("09", "fact_current_inventory"),
             of("10", "inventory_snapshot"),
             of("11", "net_sales_daily"),
