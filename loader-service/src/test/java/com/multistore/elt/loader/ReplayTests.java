@@ -114,7 +114,7 @@ class ReplayTests {
 
         // from Kafka: only the day's 42 records, the dead letter again, a REPLAY run announced
         String fromKafka = replay(day, "kafka");
-        LoadCompleted kafkaLoad = LoadProbe.awaitOne(fromKafka, WAIT);
+        LoadCompleted kafkaLoad = ordersLoad(fromKafka);
         assertEquals(Status.SUCCEEDED, kafkaLoad.status(), () -> "load " + kafkaLoad);
         assertEquals(42, kafkaLoad.stagedCount());
         assertEquals(1, kafkaLoad.deadLetteredCount());
@@ -123,12 +123,13 @@ class ReplayTests {
                 TopicProbe.awaitKey(Topics.RUN_STARTED, fromKafka, WAIT).value(), RunStarted.class);
         assertEquals(RunTrigger.REPLAY, started.trigger());
         assertEquals(Map.of(STORE, day), started.businessDates());
-        assertEquals(List.of(new RunStarted.PlanItem(STORE, entity, com.multistore.elt.events.ExtractMode.INCREMENTAL)),
-                started.plan());
+        assertEquals(List.of(new RunStarted.PlanItem(STORE, entity, com.multistore.elt.events.ExtractMode.INCREMENTAL),
+                new RunStarted.PlanItem(STORE, Entity.REFUNDS, com.multistore.elt.events.ExtractMode.INCREMENTAL)),
+                started.plan(), "a replay of orders brings their refunds' details with it");
 
         // from the archive: the same rows (the archive keeps only what was staged, so no dead letter this time)
         String fromArchive = replay(day, "archive");
-        LoadCompleted archiveLoad = LoadProbe.awaitOne(fromArchive, WAIT);
+        LoadCompleted archiveLoad = ordersLoad(fromArchive);
         assertEquals(Status.SUCCEEDED, archiveLoad.status(), () -> "load " + archiveLoad);
         assertEquals(42, archiveLoad.stagedCount());
         assertNotNull(archiveLoad.archiveUri());
@@ -140,13 +141,14 @@ class ReplayTests {
                 .body("replay.source", is("archive"))
                 .body("replay.businessDate", is(day.toString()))
                 .body("replay.endedAt", org.hamcrest.Matchers.notNullValue())
-                .body("loads.size()", is(1))
-                .body("loads[0].store", is(STORE))
-                .body("loads[0].status", is("SUCCEEDED"))
-                .body("loads[0].stagedCount", is(42))
-                .body("loads[0].stagedSoFar", is(42))
-                .body("loads[0].deadLetteredCount", is(0))
-                .body("loads[0].declaredAt", org.hamcrest.Matchers.notNullValue());
+                .body("loads.entity", org.hamcrest.Matchers.containsInAnyOrder("orders", "refunds"))
+                .body("loads.find { it.entity == 'refunds' }.stagedCount", is(0))
+                .body("loads.find { it.entity == 'orders' }.store", is(STORE))
+                .body("loads.find { it.entity == 'orders' }.status", is("SUCCEEDED"))
+                .body("loads.find { it.entity == 'orders' }.stagedCount", is(42))
+                .body("loads.find { it.entity == 'orders' }.stagedSoFar", is(42))
+                .body("loads.find { it.entity == 'orders' }.deadLetteredCount", is(0))
+                .body("loads.find { it.entity == 'orders' }.declaredAt", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -164,6 +166,20 @@ class ReplayTests {
                 .post("/replay").then().statusCode(400);
         RestAssured.given().header("Authorization", TOKEN).get("/runs/no-such-run").then().statusCode(404);
         RestAssured.given().get("/runs/no-such-run").then().statusCode(401);
+    }
+
+    /**
+     * The orders load of a replay run of orders, which also declares the load of their refunds (none were extracted
+     * here: SUCCEEDED with nothing staged).
+     */
+    private static LoadCompleted ordersLoad(String runId) {
+        List<LoadCompleted> loads = LoadProbe.await(runId, 2, WAIT);
+        LoadCompleted refunds = loads.stream().filter(l -> l.entity() == Entity.REFUNDS).findFirst()
+                .orElseThrow(() -> new AssertionError("no refunds load in " + loads));
+        assertEquals(Status.SUCCEEDED, refunds.status(), () -> "load " + refunds);
+        assertEquals(0, refunds.stagedCount());
+        return loads.stream().filter(l -> l.entity() == Entity.ORDERS).findFirst()
+                .orElseThrow(() -> new AssertionError("no orders load in " + loads));
     }
 
     private static String replay(LocalDate day, String source) {
