@@ -26,7 +26,7 @@ for pass in 1 2; do
   run -c "analyze"
   echo "pass $pass ($runid): staged $orders orders in $(ms "$start") ms"
   total=0
-  for job in "$sql"/sql/merge/*.sql "$sql"/sql/checks/data_quality.sql; do
+  for job in "$sql"/sql/models/shopify/warehouse/*.sql "$sql"/sql/models/shopify/marts/*.sql "$sql"/sql/checks/data_quality.sql; do
     start=$(date +%s%N)
     { echo "begin;"
       echo "select set_config('etl.run_id', '$runid', true), set_config('etl.business_dates', '{\"retail\": \"2026-11-22\", \"wholesale\": \"2026-11-22\"}', true),"

@@ -72,12 +72,14 @@ class RunOrchestrationTests extends TransformTestsBase {
         TransformCompleted event = awaitEvent(runId);
         assertEquals(Status.SUCCEEDED, event.status());
         assertEquals(1, event.attempt());
-        assertEquals(17, event.jobs().size(), "15 merge jobs, the reconciliation, the data-quality checks");
+        assertEquals(18, event.jobs().size(), "15 merge jobs, the reconciliation, the data-quality checks, the declared tests");
         assertEquals("deletions", event.jobs().get(0).name());
         assertEquals("dim_customers", event.jobs().get(1).name());
         assertEquals("fact_refund_lines", event.jobs().get(9).name(), "a refund's details after its refund and transactions");
         assertEquals("reconciliation", event.jobs().get(15).name());
-        assertEquals("data_quality", event.jobs().get(16).name());
+        assertEquals("declared_tests.shopify", event.jobs().get(16).name());
+        assertTrue(event.jobs().get(16).rows() > 0, "the Shopify dataset's tests ran");
+        assertEquals("data_quality", event.jobs().get(17).name(), "last: how the checks came out");
         assertTrue(event.dq().passed() > 0);
         assertEquals(0, event.dq().failed());
         assertEquals("email:e2e+" + runId + "@example.com", queryForString("select customer_key from warehouse.fact_orders"
@@ -93,7 +95,7 @@ class RunOrchestrationTests extends TransformTestsBase {
         assertEquals(AS_OF.toString(), queryForString("select to_char(transform_started_at at time zone 'UTC',"
                 + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from ops.etl_runs where run_id = '" + runId + "'"),
                 "the attempt is claimed at the transformer's clock (fixed in the test profile)");
-        assertEquals(17, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
+        assertEquals(18, database.queryForLong("select count(*) from ops.etl_run_log where run_id = '" + runId
                 + "' and attempts = 1 and status = 'SUCCEEDED'"));
 
         // a re-delivered etl.run.started after the run, then a marker run with the same key (the same partition, so

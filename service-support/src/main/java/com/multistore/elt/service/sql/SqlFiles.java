@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way a service reads SQL: files of the {@code sql} module, {@code sql/<layer>/...} on the classpath
- * ({@code staging/} the loader's, {@code merge/}, {@code checks/}, {@code report/} the transformer's warehouse SQL,
+ * ({@code staging/} the loader's, {@code models/<dataset>/<layer>/}, {@code checks/}, {@code report/} the transformer's warehouse SQL,
  * {@code ops/<service>/} each service's bookkeeping, {@code ops/outbox/} the event outbox), snake_case names, read once
  * and cached; callers name the full path. A missing file is a clear error naming the path.
  */
@@ -20,7 +20,7 @@ public final class SqlFiles {
     private SqlFiles() {
     }
 
-    /** The text of a classpath resource, e.g. {@code sql/merge/01_dim_customers.sql}. */
+    /** The text of a classpath resource, e.g. {@code sql/models/shopify/warehouse/01_dim_customers.sql}. */
     public static String text(String path) {
         return CACHE.computeIfAbsent(path.startsWith("/") ? path.substring(1) : path, SqlFiles::read);
     }

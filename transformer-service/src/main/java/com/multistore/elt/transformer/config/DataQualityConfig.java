@@ -1,6 +1,7 @@
 package com.multistore.elt.transformer.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,6 +23,29 @@ public interface DataQualityConfig {
      * ({@code pipeline.dq.dead-letters.orders=WARN}): ERROR (the default: the run fails, its watermark stays) or WARN.
      */
     Map<String, Severity> deadLetters();
+
+    /**
+     * Overrides of the declared tests ({@code sql/models/<dataset>/<layer>/tests.yml}) by dataset and test name:
+     * {@code pipeline.dq.tests.olist.relationships_order_items_order_id_to_orders.severity=warn}, {@code .warn-if=">10"},
+     * {@code .error-if=">100"}, {@code .enabled=false}. A name that no declared test has stops start-up.
+     */
+    Map<String, Map<String, TestOverride>> tests();
+
+    /** One declared test's overrides; what is not given stays as the file declares it. */
+    interface TestOverride {
+        /** error or warn. */
+        Optional<String> severity();
+
+        /** dbt's warn_if, e.g. {@code ">10"}. */
+        Optional<String> warnIf();
+
+        /** dbt's error_if, e.g. {@code ">100"}. */
+        Optional<String> errorIf();
+
+        /** false leaves the test out of every run. */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /** A check's weight. */
     enum Severity { ERROR, WARN }

@@ -45,13 +45,21 @@ public class MergeScriptRunner {
     /** Executes the script and commits; on any error rolls back and throws. Returns the script's row count. */
     public long run(RunContext run, String scriptPath) throws SQLException {
         String script = SqlFiles.text(scriptPath);
+        return inTransaction(run, c -> execute(c, script));
+    }
+
+    /**
+     * Runs work on one connection in one transaction with the run's settings (timeouts included), and commits; on any
+     * error rolls back and throws.
+     */
+    public <T> T inTransaction(RunContext run, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 applySettings(c, run);
-                long rows = execute(c, script);
+                T result = work.on(c);
                 c.commit();
-                return rows;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -59,6 +67,12 @@ public class MergeScriptRunner {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /** Statements of one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection c) throws SQLException;
     }
 
     private void applySettings(Connection c, RunContext run) throws SQLException {

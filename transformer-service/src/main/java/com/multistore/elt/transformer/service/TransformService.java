@@ -6,6 +6,7 @@ import com.multistore.elt.events.TransformCompleted;
 import com.multistore.elt.events.TransformCompleted.DataQuality;
 import com.multistore.elt.events.TransformCompleted.JobResult;
 import com.multistore.elt.events.TransformCompleted.Reconciliation;
+import com.multistore.elt.transformer.model.ModelDataset;
 import com.multistore.elt.transformer.repository.DataQualityRepository;
 import com.multistore.elt.transformer.repository.DataQualityRepository.CheckResult;
 import com.multistore.elt.transformer.repository.ReconciliationRepository;
@@ -102,9 +103,26 @@ public class TransformService {
                 reconciliationError = outcome.error();
             }
             JobResult checks = runJob(run, CHECKS);
+            String testsError = null;
+            List<JobResult> testJobs = new ArrayList<>();
+            if (checks.status() != Status.FAILED) {
+                for (ModelDataset dataset : ModelDataset.all()) {
+                    JobResult tests = runTests(run, dataset);
+                    testJobs.add(tests);
+                    checks = new JobResult(checks.name(), checks.status(), checks.rows() + tests.rows(),
+                            checks.attempts(), checks.durationMs(), checks.error());
+                    if (tests.status() == Status.FAILED && testsError == null) {
+                        testsError = tests.name() + " failed after " + tests.attempts() + " tries: " + tests.error();
+                    }
+                }
+            }
+            results.addAll(testJobs); // before data_quality, the entry that says how the checks came out
             if (checks.status() == Status.FAILED) {
                 error = checks.name() + " failed after " + checks.attempts() + " tries: " + checks.error();
                 results.add(checks);
+            } else if (testsError != null) {
+                error = testsError;
+                results.add(failed(checks, testsError));
             } else {
                 ChecksOutcome outcome = evaluateChecks(run, checks);
                 dq = outcome.dq();
@@ -152,6 +170,26 @@ public class TransformService {
                 .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
         metrics.counter("transformer.job.rows", "job", job.name()).increment(rows);
         return new JobResult(job.name(), status, rows, tries.get(), TimeUnit.NANOSECONDS.toMillis(nanos), error);
+    }
+
+    /** A dataset's declared tests as a job: rows = the tests run. */
+    private JobResult runTests(RunContext run, ModelDataset dataset) {
+        AtomicInteger tries = new AtomicInteger();
+        long started = System.nanoTime();
+        Status status = Status.SUCCEEDED;
+        long rows = 0;
+        String error = null;
+        try {
+            rows = jobs.runTests(run, dataset, tries).size();
+        } catch (Exception e) {
+            status = Status.FAILED;
+            error = MergeJobRunner.error(e);
+        }
+        String name = MergeJobRunner.testsJob(dataset);
+        long nanos = System.nanoTime() - started;
+        Timer.builder("transformer.job.duration").tag("job", name).tag("status", status.name())
+                .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        return new JobResult(name, status, rows, tries.get(), TimeUnit.NANOSECONDS.toMillis(nanos), error);
     }
 
     private ChecksOutcome evaluateChecks(RunContext run, JobResult checks) {
