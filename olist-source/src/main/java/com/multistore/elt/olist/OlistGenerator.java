@@ -331,7 +331,7 @@ public final class OlistGenerator {
                 customer.addBatch();
                 geolocation(r, zip, city, state);
                 String orderId = hexId(r);
-                OrderLifecycle life = OrderLifecycle.of(seed, orderId, purchase);
+                OrderLifecycle life = OrderLifecycle.of(seed, orderId, purchase, zone);
                 order.setString(1, orderId);
                 order.setString(2, customerId);
                 order.setString(3, "created");
@@ -428,7 +428,7 @@ public final class OlistGenerator {
             String previousReview = null;
             for (String[] o : open) {
                 String orderId = o[0];
-                OrderLifecycle life = OrderLifecycle.of(seed, orderId, Instant.parse(o[2]));
+                OrderLifecycle life = OrderLifecycle.of(seed, orderId, Instant.parse(o[2]), zone);
                 String status = life.statusAt(to);
                 boolean stepped = !status.equals(o[1]) || (life.fate() == OrderLifecycle.Fate.CANCELED
                         && OrderLifecycle.by(life.approved(), to) != null && OrderLifecycle.by(life.approved(), since) == null);
@@ -455,7 +455,7 @@ public final class OlistGenerator {
                     double t = r.nextDouble();
                     review.setString(4, t < 0.85 ? null : t < 0.88 ? "" : title(score));
                     review.setString(5, r.nextDouble() < 0.55 ? null : message(r, score));
-                    review.setTimestamp(6, local(created.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant()));
+                    review.setTimestamp(6, local(created));
                     review.setTimestamp(7, local(answeredAt));
                     review.addBatch();
                     previousReview = reviewId;

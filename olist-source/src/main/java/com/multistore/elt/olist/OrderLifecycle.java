@@ -15,7 +15,7 @@ record OrderLifecycle(Instant purchase, Instant approved, Instant carrier, Insta
 
     enum Fate { DELIVERED, CANCELED, UNAVAILABLE }
 
-    static OrderLifecycle of(long seed, String orderId, Instant purchase) {
+    static OrderLifecycle of(long seed, String orderId, Instant purchase, java.time.ZoneId zone) {
         Random r = new Random(seed * 31 + orderId.hashCode());
         double fate = r.nextDouble();
         Fate f = fate < 0.012 ? Fate.CANCELED : fate < 0.02 ? Fate.UNAVAILABLE : Fate.DELIVERED;
@@ -30,8 +30,11 @@ record OrderLifecycle(Instant purchase, Instant approved, Instant carrier, Insta
         if (delivered != null && r.nextDouble() < 0.93) {
             // most reviews the day after delivery; some weeks later (a late review of an old order)
             long days = r.nextDouble() < 0.1 ? 10 + r.nextInt(20) : 1;
-            reviewCreated = delivered.plus(Duration.ofDays(days));
-            reviewAnswered = reviewCreated.plus(Duration.ofHours(2 + r.nextInt(24 * 3)));
+            // the survey is dated at the start of its local day (as Olist's review_creation_date), and it is written
+            // then: a row never appears later with a cursor older than a run that already read past it
+            reviewCreated = delivered.plus(Duration.ofDays(days)).atZone(zone).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                    .toInstant();
+            reviewAnswered = reviewCreated.plus(Duration.ofMinutes(2 * 60 + r.nextInt(3 * 24 * 60)));
         }
         return new OrderLifecycle(purchase, approved, carrier, delivered, estimated, f, reviewCreated, reviewAnswered);
     }

@@ -2,6 +2,7 @@ package com.multistore.elt.extractor.jdbc;
 
 import com.multistore.elt.service.source.SourceStream;
 import com.multistore.elt.service.source.SourcesConfig.Mode;
+import com.multistore.elt.testing.OlistSourceDatabase;
 import com.multistore.elt.testing.PostgresDatabaseResource;
 import com.multistore.elt.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * Runs one SQL file of a run in its own transaction. The run is given to the SQL as transaction-local settings
@@ -44,8 +45,25 @@ public class MergeScriptRunner {
 
     /** Executes the script and commits; on any error rolls back and throws. Returns the script's row count. */
     public long run(RunContext run, String scriptPath) throws SQLException {
+        return run(run, scriptPath, Map.of());
+    }
+
+    /**
+     * As {@link #run(RunContext, String)}, with more transaction-local settings for the script (a dataset's models:
+     * {@code etl.dataset_sources}, its source instances in the run, comma-separated).
+     */
+    public long run(RunContext run, String scriptPath, Map<String, String> settings) throws SQLException {
         String script = SqlFiles.text(scriptPath);
-        return inTransaction(run, c -> execute(c, script));
+        return inTransaction(run, c -> {
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                try (PreparedStatement ps = c.prepareStatement("select set_config(?, ?, true)")) {
+                    ps.setString(1, setting.getKey());
+                    ps.setString(2, setting.getValue());
+                    ps.executeQuery().close();
+                }
+            }
+            return execute(c, script);
+        });
     }
 
     /**

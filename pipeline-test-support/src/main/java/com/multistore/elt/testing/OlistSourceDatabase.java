@@ -1,6 +1,4 @@
-package com.multistore.elt.extractor.jdbc;
-
-import com.multistore.elt.testing.TestDatabase;
+package com.multistore.elt.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,21 +9,23 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Olist source database of a test: the olist-source module's packaged command run as a child process (as the
+ * The Olist source database of a test (a module that uses it depends on olist-source, type pom, for the build order): the olist-source module's packaged command run as a child process (as the
  * launcher runs it), creating or advancing the Olist tables in a schema of the test database at a pinned "now".
  */
-final class OlistSourceDatabase {
+public final class OlistSourceDatabase {
 
-    static final String ZONE = "America/Sao_Paulo";
+    public static final String ZONE = "America/Sao_Paulo";
 
     private OlistSourceDatabase() {
     }
 
-    static void create(TestDatabase database, String schema, Instant now, int orders) throws Exception {
+    /** Creates the Olist tables in the schema, filled as they are at {@code now} (seed 42, about this many orders). */
+    public static void create(TestDatabase database, String schema, Instant now, int orders) throws Exception {
         run(database, schema, now, orders, "create");
     }
 
-    static void advance(TestDatabase database, String schema, Instant to) throws Exception {
+    /** Moves the shop in the schema on to {@code to}. */
+    public static void advance(TestDatabase database, String schema, Instant to) throws Exception {
         run(database, schema, to, 0, "advance", to.toString());
     }
 

@@ -1,0 +1,46 @@
+-- Olist staging: order_items, typed and cleaned from the run's records (staging.source_records of the dataset's sources,
+-- etl.dataset_sources): trimmed, empty strings to null, codes in one case, zip prefixes kept as text.
+-- A child of orders: the run's order_items rows upserted by key, and the order_items of the run's orders that the source no
+-- longer has removed (a child is extracted whole for every order of the window).
+with run_rows as (
+    select r.*
+    from staging.source_records r
+    where r.run_id = current_setting('etl.run_id')
+      and r.entity = 'order_items'
+      and r.store = any (string_to_array(current_setting('etl.dataset_sources'), ','))
+),
+upserted as (
+    insert into olist_staging.order_items (source, order_id, order_item_id, product_id, seller_id, shipping_limit_date, price, freight_value, loaded_run_id)
+    select r.store,
+           nullif(trim(r.payload ->> 'order_id'), ''),
+           (nullif(trim(r.payload ->> 'order_item_id'), ''))::integer,
+           nullif(trim(r.payload ->> 'product_id'), ''),
+           nullif(trim(r.payload ->> 'seller_id'), ''),
+           (nullif(trim(r.payload ->> 'shipping_limit_date'), ''))::timestamp,
+           (nullif(trim(r.payload ->> 'price'), ''))::numeric(12, 2),
+           (nullif(trim(r.payload ->> 'freight_value'), ''))::numeric(12, 2),
+           current_setting('etl.run_id')
+    from run_rows r
+    where nullif(trim(r.payload ->> 'order_id'), '') is not null and (nullif(trim(r.payload ->> 'order_item_id'), ''))::integer is not null -- a row without its key is left out (reconciliation counts it)
+    on conflict (source, order_id, order_item_id) do update set
+        product_id = excluded.product_id,
+        seller_id = excluded.seller_id,
+        shipping_limit_date = excluded.shipping_limit_date,
+        price = excluded.price,
+        freight_value = excluded.freight_value,
+        loaded_run_id = excluded.loaded_run_id
+    returning 1
+),
+removed as (
+    -- only when the run's load of this stream SUCCEEDED: it then holds the items of every order of the run
+    delete from olist_staging.order_items s
+    where exists (select 1 from staging.source_records o
+                  where o.run_id = current_setting('etl.run_id') and o.entity = 'orders' and o.store = s.source
+                    and o.payload ->> 'order_id' = s.order_id)
+      and exists (select 1 from ops.etl_run_loads l
+                  where l.run_id = current_setting('etl.run_id') and l.store = s.source and l.entity = 'order_items' and l.status = 'SUCCEEDED')
+      and not exists (select 1 from (select r.store, nullif(trim(r.payload ->> 'order_id'), '') as order_id, (nullif(trim(r.payload ->> 'order_item_id'), ''))::integer as order_item_id from run_rows r) k
+                      where k.store = s.source and k.order_id = s.order_id and k.order_item_id = s.order_item_id)
+    returning 1
+)
+select (select count(*) from upserted) + (select count(*) from removed) as rows

@@ -1,0 +1,38 @@
+-- Olist staging: leads_qualified, typed and cleaned from the run's records (staging.source_records of the dataset's sources,
+-- etl.dataset_sources): trimmed, empty strings to null, codes in one case, zip prefixes kept as text.
+-- A snapshot: every row of the source's leads_qualified each run it is extracted; rows the source no longer has are removed.
+with run_rows as (
+    select r.*
+    from staging.source_records r
+    where r.run_id = current_setting('etl.run_id')
+      and r.entity = 'leads_qualified'
+      and r.store = any (string_to_array(current_setting('etl.dataset_sources'), ','))
+),
+upserted as (
+    insert into olist_staging.leads_qualified (source, mql_id, first_contact_date, landing_page_id, origin, loaded_run_id)
+    select r.store,
+           nullif(trim(r.payload ->> 'mql_id'), ''),
+           (nullif(trim(r.payload ->> 'first_contact_date'), ''))::date,
+           nullif(trim(r.payload ->> 'landing_page_id'), ''),
+           lower(nullif(trim(r.payload ->> 'origin'), '')),
+           current_setting('etl.run_id')
+    from run_rows r
+    where nullif(trim(r.payload ->> 'mql_id'), '') is not null -- a row without its key is left out (reconciliation counts it)
+    on conflict (source, mql_id) do update set
+        first_contact_date = excluded.first_contact_date,
+        landing_page_id = excluded.landing_page_id,
+        origin = excluded.origin,
+        loaded_run_id = excluded.loaded_run_id
+    returning 1
+),
+removed as (
+    -- only for a source whose load of this stream SUCCEEDED in the run: an empty table then empties the staging too
+    delete from olist_staging.leads_qualified s
+    where s.source = any (string_to_array(current_setting('etl.dataset_sources'), ','))
+      and exists (select 1 from ops.etl_run_loads l
+                  where l.run_id = current_setting('etl.run_id') and l.store = s.source and l.entity = 'leads_qualified' and l.status = 'SUCCEEDED')
+      and not exists (select 1 from (select r.store, nullif(trim(r.payload ->> 'mql_id'), '') as mql_id from run_rows r) k
+                      where k.store = s.source and k.mql_id = s.mql_id)
+    returning 1
+)
+select (select count(*) from upserted) + (select count(*) from removed) as rows
