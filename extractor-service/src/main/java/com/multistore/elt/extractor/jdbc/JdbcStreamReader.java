@@ -168,6 +168,66 @@ public final class JdbcStreamReader {
     private record Chunk(int rows, List<Object> last, LocalDateTime newest, List<SourceColumn> columns) {
     }
 
+    /** What the source holds of a stream's window: its rows and the sums of its configured columns (exact). */
+    public record Observation(long rows, Map<String, java.math.BigDecimal> sums) {
+    }
+
+    /**
+     * The source side of the reconciliation, asked right after the extraction in a read-only transaction: the rows of
+     * the window (an incremental stream's cursor in it, a child's parent's cursor in it, a snapshot's every row) and
+     * the sums of the stream's {@code sums} columns.
+     */
+    public Observation observe(Connection c, SourceStream stream, StreamWindow window) throws SQLException {
+        String sql = observation(stream, window);
+        return readOnly(c, () -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds()));
+                if (stream.mode() != SourcesConfig.Mode.SNAPSHOT) {
+                    ps.setTimestamp(1, Timestamp.valueOf(window.upper()));
+                    if (window.lower() != null) {
+                        ps.setTimestamp(2, Timestamp.valueOf(window.lower()));
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    Map<String, java.math.BigDecimal> sums = new java.util.LinkedHashMap<>();
+                    for (int i = 0; i < stream.sums().size(); i++) {
+                        java.math.BigDecimal sum = rs.getBigDecimal(i + 2);
+                        sums.put(stream.sums().get(i), sum == null ? java.math.BigDecimal.ZERO : sum);
+                    }
+                    return new Observation(rs.getLong(1), sums);
+                }
+            }
+        });
+    }
+
+    static String observation(SourceStream stream, StreamWindow window) {
+        String alias = stream.mode() == SourcesConfig.Mode.CHILD ? "c" : "t";
+        String sums = stream.sums().stream().map(c -> ", sum(" + alias + "." + c + ")").collect(Collectors.joining());
+        return switch (stream.mode()) {
+            case INCREMENTAL -> SqlFiles.text("sql/source/jdbc/incremental_observation.sql", Map.of(
+                    "table", stream.table(), "cursor", stream.cursor(), "sums", sums,
+                    "lower", window.lower() == null ? "" : "and (" + stream.cursor() + ") >= ?"));
+            case CHILD -> {
+                SourceStream parent = stream.parent();
+                yield SqlFiles.text("sql/source/jdbc/child_observation.sql", Map.of(
+                        "table", stream.table(), "parent_table", parent.table(), "parent_cursor", parent.cursor(),
+                        "parent_columns", String.join(", ", parent.key()), "join", join(stream), "sums", sums,
+                        "lower", window.lower() == null ? "" : "and p._cursor >= ?"));
+            }
+            case SNAPSHOT -> SqlFiles.text("sql/source/jdbc/snapshot_observation.sql", Map.of(
+                    "table", stream.table(), "sums", sums));
+        };
+    }
+
+    private static String join(SourceStream stream) {
+        List<String> join = new ArrayList<>();
+        for (int i = 0; i < stream.parent().key().size(); i++) {
+            join.add("p." + stream.parent().key().get(i) + " = c." + stream.parentKey().get(i));
+        }
+        return String.join(" and ", join);
+    }
+
     /** The chunk statement of the stream, after a previous chunk or the first one. */
     static String statement(SourceStream stream, StreamWindow window, boolean afterPrevious) {
         int keyCount = stream.key().size();
@@ -180,13 +240,9 @@ public final class JdbcStreamReader {
                     "after", afterPrevious ? "and (s._cursor, " + qualified("s", stream.key()) + ") > (" + marks + ")" : ""));
             case CHILD -> {
                 SourceStream parent = stream.parent();
-                List<String> join = new ArrayList<>();
-                for (int i = 0; i < parent.key().size(); i++) {
-                    join.add("p." + parent.key().get(i) + " = c." + stream.parentKey().get(i));
-                }
                 yield SqlFiles.text("sql/source/jdbc/child_chunk.sql", Map.of(
                         "table", stream.table(), "parent_table", parent.table(), "parent_cursor", parent.cursor(),
-                        "parent_columns", String.join(", ", parent.key()), "join", String.join(" and ", join),
+                        "parent_columns", String.join(", ", parent.key()), "join", join(stream),
                         "key", qualified("c", stream.key()),
                         "lower", window.lower() == null ? "" : "and p._cursor >= ?",
                         "after", afterPrevious ? "and (p._cursor, " + qualified("c", stream.key()) + ") > (" + marks + ")" : ""));

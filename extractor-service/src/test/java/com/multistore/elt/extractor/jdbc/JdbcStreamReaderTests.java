@@ -45,11 +45,12 @@ class JdbcStreamReaderTests {
     private static TestDatabase database;
 
     private static final SourceStream ORDERS = new SourceStream("olist", "olist", "orders", "src.orders",
-            List.of("order_id"), Mode.INCREMENTAL, ORDERS_CURSOR, null, List.of(), 37);
+            List.of("order_id"), Mode.INCREMENTAL, ORDERS_CURSOR, null, List.of(), 37, List.of());
     private static final SourceStream ITEMS = new SourceStream("olist", "olist", "order_items", "src.order_items",
-            List.of("order_id", "order_item_id"), Mode.CHILD, null, ORDERS, List.of("order_id"), 41);
+            List.of("order_id", "order_item_id"), Mode.CHILD, null, ORDERS, List.of("order_id"), 41,
+            List.of("price", "freight_value"));
     private static final SourceStream PRODUCTS = new SourceStream("olist", "olist", "products", "src.products",
-            List.of("product_id"), Mode.SNAPSHOT, null, null, List.of(), 23);
+            List.of("product_id"), Mode.SNAPSHOT, null, null, List.of(), 23, List.of("product_weight_g"));
 
     private final JdbcStreamReader reader = new JdbcStreamReader(ZONE, Duration.ofMinutes(1));
 
@@ -83,12 +84,34 @@ class JdbcStreamReaderTests {
     }
 
     @Test
+    void theSourceSideOfTheReconciliationCountsAndSumsTheWindow() throws Exception {
+        StreamWindow window = new StreamWindow(LocalDateTime.of(2026, 10, 15, 0, 0), local(NOW));
+        try (Connection c = database.connect()) {
+            JdbcStreamReader.Observation orders = reader.observe(c, ORDERS, window);
+            assertEquals(database.queryForLong("select count(*) from src.orders where " + ORDERS_CURSOR
+                    + " >= '2026-10-15' and " + ORDERS_CURSOR + " < '" + local(NOW) + "'"), orders.rows());
+            assertEquals(read(ORDERS, window).rows.size(), orders.rows(), "what the reader read of the window");
+            JdbcStreamReader.Observation items = reader.observe(c, ITEMS, window);
+            assertEquals(read(ITEMS, window).rows.size(), items.rows());
+            assertEquals(database.queryForString("select sum(i.price) from src.order_items i join src.orders using (order_id)"
+                    + " where " + ORDERS_CURSOR + " >= '2026-10-15' and " + ORDERS_CURSOR + " < '" + local(NOW) + "'"),
+                    items.sums().get("price").toPlainString(), "exact sums");
+            assertTrue(items.sums().containsKey("freight_value"));
+            JdbcStreamReader.Observation products = reader.observe(c, PRODUCTS, window);
+            assertEquals(database.queryForLong("select count(*) from src.products"), products.rows());
+            assertEquals(database.queryForString("select sum(product_weight_g) from src.products"),
+                    products.sums().get("product_weight_g").toPlainString());
+            assertTrue(c.getAutoCommit());
+        }
+    }
+
+    @Test
     void rowsSharingOneCursorValueAreNeitherLostNorRepeatedAtChunkEdges() throws Exception {
         database.execute("create table src.same_time (id int, part text, changed timestamp, primary key (part, id))");
         database.execute("insert into src.same_time select i, case when i % 2 = 0 then 'a' else 'b' end,"
                 + " timestamp '2026-11-01 10:00:00' + (i / 50) * interval '1 hour' from generate_series(1, 200) i");
         SourceStream same = new SourceStream("olist", "olist", "same_time", "src.same_time", List.of("part", "id"),
-                Mode.INCREMENTAL, "changed", null, List.of(), 7);
+                Mode.INCREMENTAL, "changed", null, List.of(), 7, List.of("id"));
         Collected rows = read(same, new StreamWindow(null, LocalDateTime.of(2026, 11, 2, 0, 0)));
         assertEquals(200, rows.rows.size());
         assertEquals(200, new HashSet<>(rows.gids()).size());
@@ -158,7 +181,7 @@ class JdbcStreamReaderTests {
                 + " '2017-10-02 10:56:33+00', '2017-10-02', true, 7, ''), ('b', null, null, 'NaN', null, null, null, null,"
                 + " null, null), ('c', '99999', 0.10, 2, null, null, null, false, -1, ' x ')");
         SourceStream typed = new SourceStream("olist", "olist", "typed", "src.typed", List.of("id"), Mode.SNAPSHOT,
-                null, null, List.of(), 2);
+                null, null, List.of(), 2, List.of());
         Collected rows = read(typed, new StreamWindow(null, local(NOW)));
         assertEquals(1, rows.unreadable.size(), rows.unreadable.toString());
         assertEquals(2, rows.rows.size(), rows.rows.toString());

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record SourceStream(String source, String dataset, String name, String table, List<String> key,
                            SourcesConfig.Mode mode, String cursor, SourceStream parent, List<String> parentKey,
-                           int chunkSize) {
+                           int chunkSize, List<String> sums) {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
@@ -97,8 +97,10 @@ public record SourceStream(String source, String dataset, String name, String ta
                         + parent.key().size() + " of " + parent.name() + "'s key");
             }
         }
+        List<String> sums = s.sums().orElse(List.of());
+        sums.forEach(c -> name(c, key + ".sums"));
         return new SourceStream(source, dataset, name, table, List.copyOf(s.key()), s.mode(), cursor, parent, parentKey,
-                s.chunkSize());
+                s.chunkSize(), List.copyOf(sums));
     }
 
     private static String name(String name, String key) {

@@ -85,6 +85,12 @@ public interface SourcesConfig {
         /** For {@code child}: this table's columns that hold the parent's key, in the parent key's order (default: the parent key's names). */
         Optional<List<String>> parentKey();
 
+        /**
+         * Numeric columns whose sums the reconciliation compares (the source's, asked after the extraction, against
+         * the warehouse's), e.g. {@code price,freight_value}; none by default (the row count always).
+         */
+        Optional<List<String>> sums();
+
         /** Rows per chunk (one read-only transaction, one keyset statement). */
         @WithDefault("5000")
         int chunkSize();

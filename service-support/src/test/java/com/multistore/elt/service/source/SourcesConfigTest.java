@@ -37,6 +37,7 @@ class SourcesConfigTest {
         p.put("pipeline.sources.olist.streams.order_items.mode", "child");
         p.put("pipeline.sources.olist.streams.order_items.parent", "orders");
         p.put("pipeline.sources.olist.streams.order_items.key", "order_id,order_item_id");
+        p.put("pipeline.sources.olist.streams.order_items.sums", "price,freight_value");
         p.put("pipeline.sources.olist.streams.sellers.mode", "snapshot");
         p.put("pipeline.sources.olist.streams.sellers.key", "seller_id");
         p.put("pipeline.sources.olist.streams.sellers.chunk-size", "100");
@@ -52,6 +53,8 @@ class SourcesConfigTest {
         assertEquals(List.of("order_id", "order_item_id"), items.key(), "a composite key");
         assertEquals("orders", items.parent().name());
         assertEquals(List.of("order_id"), items.parentKey(), "the parent key's names by default");
+        assertEquals(List.of("price", "freight_value"), items.sums());
+        assertEquals(List.of(), streams.get(0).sums());
         assertEquals("olist.order_items.raw", items.rawTopic());
         assertEquals(5000, streams.get(0).chunkSize());
         assertEquals(100, streams.get(1).chunkSize());

@@ -87,6 +87,9 @@ public class DeclaredTestRepository {
     /** A test's result: the failing count (rows, or keys for unique), its status and up to 5 examples (JSON). */
     public record Outcome(DeclaredTest test, long failures, String status, String examples) {
 
+        /** The examples in the details (and so in the run's error and alert) are cut to this many characters. */
+        static final int MAX_EXAMPLES_TEXT = 400;
+
         public String details() {
             DeclaredTest t = test;
             String what = switch (t.kind()) {
@@ -100,7 +103,8 @@ public class DeclaredTestRepository {
             String rule = t.severity() == DeclaredTest.Severity.ERROR
                     ? "error_if " + t.errorIf() + ", warn_if " + t.warnIf() : "warn_if " + t.warnIf();
             return failures + " " + what + (t.where() == null ? "" : " where " + t.where()) + " (" + rule + ")"
-                    + (examples == null ? "" : ", e.g. " + examples);
+                    + (examples == null ? "" : ", e.g. " + (examples.length() > MAX_EXAMPLES_TEXT
+                    ? examples.substring(0, MAX_EXAMPLES_TEXT) + "…" : examples));
         }
     }
 }
