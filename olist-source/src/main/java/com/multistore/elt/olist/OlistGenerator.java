@@ -197,7 +197,8 @@ public final class OlistGenerator {
 
     private List<String> insertSellers(Random r, Faker faker, int count) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("insert into " + schema + ".sellers values (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + schema + ".sellers values (?, ?, ?, ?)");
+             PreparedStatement geo = geolocationInsert()) {
             for (int i = 0; i < count; i++) {
                 String id = hexId(r);
                 String state = pick(r, STATES);
@@ -208,10 +209,11 @@ public final class OlistGenerator {
                 ps.setString(3, city);
                 ps.setString(4, state);
                 ps.addBatch();
-                geolocation(r, zip, city, state);
+                geolocation(geo, r, zip, city, state);
                 ids.add(id);
             }
             ps.executeBatch();
+            geo.executeBatch();
         }
         return ids;
     }
@@ -283,7 +285,7 @@ public final class OlistGenerator {
                     w.setString(2, closed++ % 5 == 4 ? hexId(r) : sellers.get(r.nextInt(sellers.size())));
                     w.setString(3, sdrs.get(r.nextInt(sdrs.size())));
                     w.setString(4, srs.get(r.nextInt(srs.size())));
-                    w.setTimestamp(5, local(won));
+                    w.setObject(5, local(won));
                     w.setString(6, pick(r, SEGMENTS));
                     w.setString(7, pick(r, LEAD_TYPES));
                     w.setString(8, pick(r, PROFILES));
@@ -315,7 +317,8 @@ public final class OlistGenerator {
              PreparedStatement item = c.prepareStatement("insert into " + schema
                      + ".order_items values (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement payment = c.prepareStatement("insert into " + schema
-                     + ".order_payments values (?, ?, ?, ?, ?)")) {
+                     + ".order_payments values (?, ?, ?, ?, ?)");
+             PreparedStatement geo = geolocationInsert()) {
             for (int i = 0; i < count; i++) {
                 Instant purchase = to.minusSeconds(span <= 1 ? 0 : (long) (r.nextDouble() * (span - 1))).truncatedTo(ChronoUnit.SECONDS);
                 String person = personId(r.nextInt(Math.max(1, persons)));
@@ -329,14 +332,14 @@ public final class OlistGenerator {
                 customer.setString(4, city);
                 customer.setString(5, state);
                 customer.addBatch();
-                geolocation(r, zip, city, state);
+                geolocation(geo, r, zip, city, state);
                 String orderId = hexId(r);
                 OrderLifecycle life = OrderLifecycle.of(seed, orderId, purchase, zone);
                 order.setString(1, orderId);
                 order.setString(2, customerId);
                 order.setString(3, "created");
-                order.setTimestamp(4, local(purchase));
-                order.setTimestamp(5, local(life.estimated().truncatedTo(ChronoUnit.DAYS)));
+                order.setObject(4, local(purchase));
+                order.setObject(5, local(life.estimated().truncatedTo(ChronoUnit.DAYS)));
                 order.addBatch();
                 BigDecimal total = BigDecimal.ZERO;
                 if (life.fate() != OrderLifecycle.Fate.UNAVAILABLE) {
@@ -352,7 +355,7 @@ public final class OlistGenerator {
                         item.setInt(2, n);
                         item.setString(3, product.id());
                         item.setString(4, seller);
-                        item.setTimestamp(5, local(purchase.plus(Duration.ofDays(6))));
+                        item.setObject(5, local(purchase.plus(Duration.ofDays(6))));
                         item.setBigDecimal(6, product.price());
                         item.setBigDecimal(7, freight);
                         item.addBatch();
@@ -377,6 +380,7 @@ public final class OlistGenerator {
             order.executeBatch();
             item.executeBatch();
             payment.executeBatch();
+            geo.executeBatch();
         }
         return count;
     }
@@ -413,7 +417,7 @@ public final class OlistGenerator {
                      + " order by o.order_id")) {
             while (rs.next()) {
                 open.add(new String[]{rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toLocalDateTime().atZone(zone).toInstant().toString(),
+                        rs.getObject(3, LocalDateTime.class).atZone(zone).toInstant().toString(),
                         rs.getString(4), rs.getString(5)});
             }
         }
@@ -434,9 +438,9 @@ public final class OlistGenerator {
                         && OrderLifecycle.by(life.approved(), to) != null && OrderLifecycle.by(life.approved(), since) == null);
                 if (stepped) {
                     order.setString(1, status);
-                    order.setTimestamp(2, local(OrderLifecycle.by(life.approved(), to)));
-                    order.setTimestamp(3, local(OrderLifecycle.by(life.carrier(), to)));
-                    order.setTimestamp(4, local(OrderLifecycle.by(life.delivered(), to)));
+                    order.setObject(2, local(OrderLifecycle.by(life.approved(), to)));
+                    order.setObject(3, local(OrderLifecycle.by(life.carrier(), to)));
+                    order.setObject(4, local(OrderLifecycle.by(life.delivered(), to)));
                     order.setString(5, orderId);
                     order.addBatch();
                     if (!Instant.parse(o[2]).isAfter(since)) {
@@ -455,13 +459,13 @@ public final class OlistGenerator {
                     double t = r.nextDouble();
                     review.setString(4, t < 0.85 ? null : t < 0.88 ? "" : title(score));
                     review.setString(5, r.nextDouble() < 0.55 ? null : message(r, score));
-                    review.setTimestamp(6, local(created));
-                    review.setTimestamp(7, local(answeredAt));
+                    review.setObject(6, local(created));
+                    review.setObject(7, local(answeredAt));
                     review.addBatch();
                     previousReview = reviewId;
                     reviews++;
                 } else if ("1".equals(o[4]) && OrderLifecycle.by(life.reviewAnswered(), to) != null) {
-                    answer.setTimestamp(1, local(life.reviewAnswered()));
+                    answer.setObject(1, local(life.reviewAnswered()));
                     answer.setString(2, orderId);
                     answer.addBatch();
                     answered++;
@@ -483,30 +487,32 @@ public final class OlistGenerator {
                 review.setString(1, hexId(r));
                 review.setString(2, hexId(r));
                 review.setInt(3, score(r));
-                review.setTimestamp(4, local(created.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant()));
-                review.setTimestamp(5, local(created.plus(Duration.ofHours(30))));
+                review.setObject(4, local(created.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant()));
+                review.setObject(5, local(created.plus(Duration.ofHours(30))));
                 review.addBatch();
             }
             review.executeBatch();
         }
     }
 
-    private void geolocation(Random r, String zip, String city, String state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into " + schema + ".geolocation values (?, ?, ?, ?, ?)"
-                + " on conflict do nothing")) {
-            int rows = 1 + r.nextInt(3);
-            double lat = -33 + r.nextDouble() * 30;
-            double lng = -73 + r.nextDouble() * 38;
-            for (int i = 0; i < rows; i++) {
-                ps.setString(1, zip);
-                ps.setDouble(2, lat + r.nextDouble() * 0.01);
-                ps.setDouble(3, lng + r.nextDouble() * 0.01);
-                // the public data spells a city in several ways under one prefix
-                ps.setString(4, i == 2 ? city.toUpperCase(Locale.ROOT) : city.toLowerCase(Locale.ROOT));
-                ps.setString(5, state);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    private PreparedStatement geolocationInsert() throws SQLException {
+        return c.prepareStatement("insert into " + schema + ".geolocation values (?, ?, ?, ?, ?) on conflict do nothing");
+    }
+
+    /** A few points of the zip prefix, added to the caller's batch. */
+    private static void geolocation(PreparedStatement ps, Random r, String zip, String city, String state)
+            throws SQLException {
+        int rows = 1 + r.nextInt(3);
+        double lat = -33 + r.nextDouble() * 30;
+        double lng = -73 + r.nextDouble() * 38;
+        for (int i = 0; i < rows; i++) {
+            ps.setString(1, zip);
+            ps.setDouble(2, lat + r.nextDouble() * 0.01);
+            ps.setDouble(3, lng + r.nextDouble() * 0.01);
+            // the public data spells a city in several ways under one prefix
+            ps.setString(4, i == 2 ? city.toUpperCase(Locale.ROOT) : city.toLowerCase(Locale.ROOT));
+            ps.setString(5, state);
+            ps.addBatch();
         }
     }
 
@@ -557,8 +563,9 @@ public final class OlistGenerator {
         return ids;
     }
 
-    private Timestamp local(Instant instant) {
-        return instant == null ? null : Timestamp.valueOf(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone));
+    /** A moment as the shop's local time (a LocalDateTime: never through java.sql.Timestamp and the machine's zone). */
+    private LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone);
     }
 
     private static void setDecimal(PreparedStatement ps, int i, BigDecimal value) throws SQLException {

@@ -1,5 +1,6 @@
 package com.multistore.elt.olist;
 
+import com.multistore.elt.service.source.SourcesConfig;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class OlistMain implements QuarkusApplication {
                 case "ensure" -> {
                     if (exists(c, source.schema())) {
                         LOG.infof("olist source %s: schema %s already holds the Olist tables, left as it is",
-                                redacted(source.url()), source.schema());
+                                SourcesConfig.redacted(source.url()), source.schema());
                     } else {
                         report("created", generator.create(now, sizes()));
                     }
@@ -85,7 +86,7 @@ public class OlistMain implements QuarkusApplication {
             return DriverManager.getConnection(source.url(), props);
         } catch (SQLException e) {
             // the driver's message names host and database, never the password
-            throw new SQLException("cannot reach the Olist source database " + redacted(source.url()) + ": "
+            throw new SQLException("cannot reach the Olist source database " + SourcesConfig.redacted(source.url()) + ": "
                     + e.getMessage(), e.getSQLState(), e);
         }
     }
@@ -104,11 +105,5 @@ public class OlistMain implements QuarkusApplication {
             }
             return rs.getTimestamp(1).toInstant();
         }
-    }
-
-    /** A JDBC URL without its query string (which may hold a password). */
-    static String redacted(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q) + "?…";
     }
 }

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,7 +26,9 @@ import java.util.stream.Collectors;
  * vacuum back and a chunk edge never loses or repeats a row, also when many rows share one cursor value. An
  * incremental stream reads its cursor window, a child stream its rows whose parent is in the parent's window, a
  * snapshot every row by key. A row that cannot be converted goes to {@link Sink#unreadable} with its table and key;
- * the rest of the chunk goes on.
+ * the rest of the chunk goes on. Cursor values and bounds travel as {@code LocalDateTime}, never through
+ * {@code java.sql.Timestamp}: a local time of the source that falls in a daylight-saving gap of the machine's own zone
+ * would otherwise be shifted by an hour, and a chunk edge would lose or repeat rows.
  */
 public final class JdbcStreamReader {
 
@@ -82,17 +83,15 @@ public final class JdbcStreamReader {
             String sql = statement(stream, window, after != null);
             List<Object> params = new ArrayList<>();
             if (cursored) {
-                params.add(Timestamp.valueOf(window.upper()));
+                params.add(window.upper());
                 if (window.lower() != null) {
-                    params.add(Timestamp.valueOf(window.lower()));
+                    params.add(window.lower());
                 }
             }
             if (after != null) {
                 params.addAll(after);
             }
             params.add(stream.chunkSize());
-            List<Object> lastKey = null;
-            int read = 0;
             List<SourceRow> chunk = new ArrayList<>();
             List<RowConversionException> bad = new ArrayList<>();
             Chunk result = readOnly(c, () -> {
@@ -118,7 +117,7 @@ public final class JdbcStreamReader {
                             LocalDateTime cursor = cursored ? RowValues.cursor(rs, "_cursor", zone) : null;
                             last = new ArrayList<>();
                             if (cursored) {
-                                last.add(Timestamp.valueOf(cursor));
+                                last.add(cursor);
                             }
                             last.addAll(keyValues);
                             String gid = RowValues.gid(keyValues);
@@ -148,8 +147,6 @@ public final class JdbcStreamReader {
             for (RowConversionException e : bad) {
                 sink.unreadable(e);
             }
-            read = result.rows();
-            lastKey = result.last();
             columns = columns == null ? result.columns() : columns;
             rows += chunk.size();
             unreadable += bad.size();
@@ -157,11 +154,11 @@ public final class JdbcStreamReader {
             if (result.newest() != null && (newest == null || result.newest().isAfter(newest))) {
                 newest = result.newest();
             }
-            sink.chunkRead(read);
-            if (read < stream.chunkSize()) {
+            sink.chunkRead(result.rows());
+            if (result.rows() < stream.chunkSize()) {
                 return new Result(rows, unreadable, chunks, newest, columns == null ? List.of() : columns);
             }
-            after = lastKey;
+            after = result.last();
         }
     }
 
@@ -183,9 +180,9 @@ public final class JdbcStreamReader {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds()));
                 if (stream.mode() != SourcesConfig.Mode.SNAPSHOT) {
-                    ps.setTimestamp(1, Timestamp.valueOf(window.upper()));
+                    ps.setObject(1, window.upper());
                     if (window.lower() != null) {
-                        ps.setTimestamp(2, Timestamp.valueOf(window.lower()));
+                        ps.setObject(2, window.lower());
                     }
                 }
                 try (ResultSet rs = ps.executeQuery()) {

@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -61,7 +60,7 @@ final class RowValues {
                 long v = rs.getLong(i);
                 if (rs.wasNull()) {
                     row.putNull(name);
-                } else if (column.typeName().toLowerCase().contains("unsigned") && v < 0) {
+                } else if (column.typeName().contains("unsigned") && v < 0) {
                     row.put(name, new java.math.BigInteger(Long.toUnsignedString(v)));
                 } else {
                     row.put(name, v);
@@ -120,23 +119,21 @@ final class RowValues {
 
     /** The cursor value of the row: a local time of the source's zone (a timestamp with an offset is converted to it). */
     static LocalDateTime cursor(ResultSet rs, String column, java.time.ZoneId zone) throws SQLException {
-        Object v = rs.getObject(column);
-        if (v == null) {
-            return null;
+        int type = rs.getMetaData().getColumnType(rs.findColumn(column));
+        String typeName = rs.getMetaData().getColumnTypeName(rs.findColumn(column)).toLowerCase(java.util.Locale.ROOT);
+        if (type == Types.TIMESTAMP_WITH_TIMEZONE || typeName.equals("timestamptz") || typeName.contains("with time zone")) {
+            OffsetDateTime o = rs.getObject(column, OffsetDateTime.class);
+            return o == null ? null : o.atZoneSameInstant(zone).toLocalDateTime();
         }
-        if (v instanceof Timestamp t) {
-            return t.toLocalDateTime();
+        if (type == Types.DATE) {
+            LocalDate d = rs.getObject(column, LocalDate.class);
+            return d == null ? null : d.atStartOfDay();
         }
-        if (v instanceof OffsetDateTime o) {
-            return o.atZoneSameInstant(zone).toLocalDateTime();
+        if (type != Types.TIMESTAMP) {
+            throw new SQLException("the cursor is not a timestamp: " + typeName);
         }
-        if (v instanceof LocalDateTime l) {
-            return l;
-        }
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate().atStartOfDay();
-        }
-        throw new SQLException("the cursor is not a timestamp: " + v.getClass().getSimpleName());
+        // read as a LocalDateTime, not a java.sql.Timestamp: no detour through the machine's zone
+        return rs.getObject(column, LocalDateTime.class);
     }
 
     /** The record's gid: the key's values, each URL-encoded, joined by '/'. */

@@ -122,6 +122,25 @@ class JdbcStreamReaderTests {
     }
 
     @Test
+    void localTimesInADaylightSavingGapOfTheMachinesZoneAreNeitherShiftedNorLostAtChunkEdges() throws Exception {
+        // 2026-10-04 02:00-03:00 does not exist in Sydney (clocks go forward); in Sao Paulo it is an ordinary hour
+        database.execute("create table src.gap_hour (id int primary key, changed timestamp)");
+        database.execute("insert into src.gap_hour select i, timestamp '2026-10-04 02:00:00' + i * interval '5 minutes'"
+                + " from generate_series(0, 11) i");
+        SourceStream gap = new SourceStream("olist", "olist", "gap_hour", "src.gap_hour", List.of("id"),
+                Mode.INCREMENTAL, "changed", null, List.of(), 1, List.of());
+        java.util.TimeZone machine = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Australia/Sydney"));
+        try {
+            Collected rows = read(gap, new StreamWindow(LocalDateTime.of(2026, 10, 4, 2, 10), LocalDateTime.of(2026, 10, 4, 2, 50)));
+            assertEquals(List.of("2", "3", "4", "5", "6", "7", "8", "9"), rows.gids(), "[02:10, 02:50) in chunks of one");
+            assertEquals("2026-10-04T02:10", rows.rows.get(0).values().get("changed").asText());
+        } finally {
+            java.util.TimeZone.setDefault(machine);
+        }
+    }
+
+    @Test
     void theChunkStatementIsServedByTheCursorIndex() throws Exception {
         String sql = JdbcStreamReader.statement(ORDERS, new StreamWindow(LocalDateTime.of(2026, 10, 1, 0, 0),
                 local(NOW)), true);
